@@ -1,0 +1,45 @@
+// Proves the path from a fresh database to a served page: `threadlab import content` fills the
+// real SQLite file, the production server reads it, and Chromium shows the bundled threads.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launchBrowser, runCli, screenshot, startServer, tempDir, type Browser, type RunningServer } from './harness';
+
+let server: RunningServer;
+let browser: Browser;
+const tmp = tempDir('threadlab-e2e-home-');
+
+before(async () => {
+  const db = join(tmp.dir, 'threadlab.db');
+  const imported = runCli(['import', 'content'], db);
+  assert.equal(imported.status, 0, `import failed:\n${imported.stdout}\n${imported.stderr}`);
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  tmp.cleanup();
+});
+
+test('the home page lists the five bundled seed files from the database', async () => {
+  const page = await browser.newPage();
+  const res = await page.goto(server.url + '/');
+  assert.equal(res?.status(), 200);
+  const rows = page.locator('table.sources tbody tr');
+  assert.equal(await rows.count(), 5);
+  const files = await page.locator('table.sources tbody tr td:first-child').allTextContents();
+  assert.deepEqual(
+    files.map((f) => f.split('/').pop()),
+    ['003_5476306fd0ae2e23.txt', '002_b22a03919f532f63.txt', '001_7b98a5be884bdaf1.txt', '004_e57b99afb80533ad.txt', '000_47d84fd9b3284998.txt'],
+  );
+  await screenshot(page, 'home');
+});
+
+test('an unknown address is a 404 page, not a server error', async () => {
+  const page = await browser.newPage();
+  const res = await page.goto(server.url + '/no/such/page');
+  assert.equal(res?.status(), 404);
+  assert.match(await page.locator('h1').textContent() ?? '', /Not found/);
+});
