@@ -25,7 +25,7 @@ const latin1 = new TextDecoder('windows-1252');
 
 /** Incremental mbox splitter; push chunks in file order, then call end() once. */
 export class MboxSplitter {
-  private buf = new Uint8Array(0);
+  private buf: Uint8Array = new Uint8Array(0);
   /** File offset of buf[0]. */
   private base = 0;
   /** Offset in buf of the first line not yet examined. */
