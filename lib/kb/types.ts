@@ -124,7 +124,7 @@ export interface ThreadAnnotation {
   patch: { subject: string; author: string; date: string; messageId: string | null };
   outcome: { summary: string; commits: OutcomeCommit[] };
   subsystems: string[];
-  messages: (MessageRef & { depth: number })[];
+  messages: (MessageRef & { depth: number; approximate: boolean })[];
   summary: string;
   claims: Claim[];
 }
