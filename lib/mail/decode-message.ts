@@ -8,6 +8,8 @@ import { splitHeaders, headerValue, type HeaderField } from './decode-headers';
 import { decodeCharset, decodeTransfer, parseContentType, unflow } from './decode-body';
 import { decodeDate } from './decode-date';
 
+export { decodeDate };
+
 /** A message decoded from its raw bytes: normalised ids, header values, text body and diagnostics. */
 export interface DecodedMessage {
   headers: HeaderField[];

@@ -28,6 +28,117 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX sources_sha256 ON sources(sha256);
     `,
   },
+  {
+    version: 2,
+    name: 'messages, threads, blocks, people, search',
+    sql: `
+      -- People: one row per address (or per name when no address survived), with every form of
+      -- the address as it was written (obfuscated page forms included).
+      CREATE TABLE people (
+        id       INTEGER PRIMARY KEY,
+        key      TEXT NOT NULL UNIQUE, -- lower-case address, or 'name:' || lower-case name
+        name     TEXT
+      ) STRICT;
+      CREATE TABLE person_addresses (
+        person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        as_written TEXT NOT NULL,
+        address    TEXT,              -- the usable address, null when obfuscated
+        PRIMARY KEY (person_id, as_written)
+      ) STRICT, WITHOUT ROWID;
+
+      -- One row per Message-ID (real, or content-derived for pages and reconstructed quotes).
+      CREATE TABLE messages (
+        id             INTEGER PRIMARY KEY,
+        message_id     TEXT NOT NULL UNIQUE,
+        synthetic_id   INTEGER NOT NULL DEFAULT 0, -- 1 when message_id is a content hash
+        derived        INTEGER NOT NULL DEFAULT 0, -- 1 when rebuilt from a later message's quotes
+        in_reply_to    TEXT,
+        references_json TEXT NOT NULL DEFAULT '[]',
+        subject        TEXT,
+        from_name      TEXT,
+        from_address   TEXT,
+        person_id      INTEGER REFERENCES people(id),
+        date           TEXT,
+        body           TEXT NOT NULL,
+        content_key    TEXT NOT NULL,
+        diagnostics_json TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE INDEX messages_content_key ON messages(content_key);
+      CREATE INDEX messages_date ON messages(date);
+      CREATE INDEX messages_person ON messages(person_id);
+
+      -- Every copy of a message: which file, where, and its original bytes (the /raw view).
+      CREATE TABLE message_sources (
+        id          INTEGER PRIMARY KEY,
+        message_id  INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        ordinal     INTEGER NOT NULL,  -- position of the copy in its file
+        line        INTEGER,
+        byte_offset INTEGER,
+        format      TEXT NOT NULL,
+        raw         BLOB NOT NULL,
+        sidecar_json TEXT,            -- fields filled from source.json, as { field: value }
+        diagnostics_json TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (source_id, ordinal)
+      ) STRICT;
+      CREATE INDEX message_sources_message ON message_sources(message_id);
+
+      -- The quote tree of each body; raw slices are body substrings (start, length).
+      CREATE TABLE blocks (
+        message_id   INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        ordinal      INTEGER NOT NULL,
+        kind         TEXT NOT NULL,
+        depth        INTEGER NOT NULL,
+        speaker_name TEXT,
+        speaker_address TEXT,
+        speaker_date TEXT,
+        text         TEXT NOT NULL,
+        start        INTEGER NOT NULL,
+        length       INTEGER NOT NULL,
+        confidence   REAL NOT NULL,
+        answers      INTEGER,
+        PRIMARY KEY (message_id, ordinal)
+      ) STRICT, WITHOUT ROWID;
+
+      -- "A said X -> B answered Y": an own block and the quote block it answers.
+      CREATE TABLE exchanges (
+        message_id     INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        answer_ordinal INTEGER NOT NULL,
+        quote_ordinal  INTEGER NOT NULL,
+        quoted_name    TEXT,
+        quoted_address TEXT,
+        PRIMARY KEY (message_id, answer_ordinal)
+      ) STRICT, WITHOUT ROWID;
+
+      -- The thread forest, rebuilt from messages' References after each import: one row per
+      -- node (messages and ghosts), keyed by Message-ID so links stay stable across rebuilds.
+      CREATE TABLE thread_nodes (
+        message_id TEXT PRIMARY KEY,
+        root_id    TEXT NOT NULL,
+        parent_id  TEXT,
+        depth      INTEGER NOT NULL,
+        position   INTEGER NOT NULL,  -- pre-order position inside the thread
+        ghost      INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX thread_nodes_root ON thread_nodes(root_id, position);
+      CREATE TABLE threads (
+        root_id       TEXT PRIMARY KEY,
+        subject       TEXT,
+        message_count INTEGER NOT NULL,
+        ghost_count   INTEGER NOT NULL,
+        max_depth     INTEGER NOT NULL,
+        first_date    TEXT,
+        last_date     TEXT
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX threads_last_date ON threads(last_date);
+
+      -- Full-text search: own words and quoted words apart (lore's nq: and q:), rowid = messages.id.
+      CREATE VIRTUAL TABLE messages_fts USING fts5(
+        subject, author, own, quoted,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

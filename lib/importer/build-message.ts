@@ -1,0 +1,123 @@
+// Turns one decoded mail or scraped page into the ParsedMessage contract (quote tree from
+// lib/mail's parseBody), giving content-derived ids to messages without a Message-ID and
+// filling gaps from a sidecar, with every filled field recorded.
+import { parseBody, deobfuscateAddress, type Diagnostic, type ParsedMessage } from '../mail';
+import { decodeDate, type DecodedMessage } from '../mail/decode-message';
+import type { PageMessage } from '../archive';
+import { contentKey, contentMessageId } from '../thread';
+import type { SidecarEntry } from './sidecar';
+
+/** A message ready for the store, with what the store keeps about this copy. */
+export interface BuiltMessage {
+  message: ParsedMessage;
+  body: string;
+  syntheticId: boolean;
+  contentKey: string;
+  addressAsWritten: string | null;
+  /** Fields filled from the sidecar. */
+  sidecar: Record<string, unknown> | null;
+}
+
+/** Builds the message of a decoded RFC 5322 mail. */
+export function messageFromMail(d: DecodedMessage, sidecar: SidecarEntry | null): BuiltMessage {
+  const diagnostics: Diagnostic[] = [...d.diagnostics];
+  const filled: Record<string, unknown> = {};
+  const from = { ...d.from };
+  let subject = d.subject;
+  let date = d.date;
+  let messageId = d.messageId;
+  if (sidecar !== null) {
+    if (from.name === null && from.address === null && sidecar.from !== null) {
+      Object.assign(from, sidecar.from);
+      filled.from = sidecar.from;
+    }
+    if (subject === null && sidecar.subject !== null) {
+      subject = sidecar.subject;
+      filled.subject = sidecar.subject;
+    }
+    if (date === null && sidecar.date !== null) {
+      date = decodeDate(sidecar.date, diagnostics);
+      filled.date = sidecar.date;
+    }
+    if (messageId === null && sidecar.messageId !== null) {
+      messageId = sidecar.messageId;
+      filled.messageId = sidecar.messageId;
+    }
+  }
+  return finish({ messageId, inReplyTo: d.inReplyTo, references: d.references, subject, from, date }, d.body, false, diagnostics, from.address, filled);
+}
+
+// hypermail prints "Thu Jun 04 2020 - 19:50:54 EST"; RFC 5322 wants "04 Jun 2020 19:50:54 EST".
+const HYPERMAIL_DATE = /^\w{3} (\w{3}) (\d{1,2}) (\d{4}) - (\d{1,2}:\d{2}(?::\d{2})?) ?(\S+)?/;
+
+/** Builds the message of a scraped page; the sidecar fills what the page does not show. */
+export function messageFromPage(p: PageMessage, sidecar: SidecarEntry | null): BuiltMessage {
+  const diagnostics: Diagnostic[] = [...p.diagnostics];
+  const filled: Record<string, unknown> = {};
+  let fromName = p.from.name;
+  let fromAddress = p.from.address;
+  let asWritten = p.from.asWritten;
+  if (asWritten !== null && fromAddress === null) {
+    const d = deobfuscateAddress(asWritten);
+    fromAddress = d.address;
+  }
+  let subject = p.subject;
+  let messageId = p.messageId;
+  let dateText = p.dateText;
+  if (sidecar !== null) {
+    if (fromName === null && fromAddress === null && sidecar.from !== null) {
+      fromName = sidecar.from.name;
+      fromAddress = sidecar.from.address;
+      filled.from = sidecar.from;
+    }
+    if (subject === null && sidecar.subject !== null) {
+      subject = sidecar.subject;
+      filled.subject = sidecar.subject;
+    }
+    if (messageId === null && sidecar.messageId !== null) {
+      messageId = sidecar.messageId;
+      filled.messageId = sidecar.messageId;
+    }
+    if (dateText === null && sidecar.date !== null) {
+      dateText = sidecar.date;
+      filled.date = sidecar.date;
+    }
+  }
+  if (asWritten === null && fromAddress !== null) asWritten = fromAddress;
+  let date: string | null = null;
+  if (dateText !== null) {
+    const h = HYPERMAIL_DATE.exec(dateText);
+    date = decodeDate(h === null ? dateText : `${h[2]} ${h[1]} ${h[3]} ${h[4]} ${h[5] ?? ''}`.trim(), diagnostics);
+  } else {
+    diagnostics.push({ ruleId: 'date-missing', reason: 'the page shows no date and no sidecar gives one', line: null });
+  }
+  const references = p.inReplyTo !== null ? [p.inReplyTo] : [];
+  const built = finish({ messageId, inReplyTo: p.inReplyTo, references, subject, from: { name: fromName, address: fromAddress }, date }, p.body, p.flattened, diagnostics, asWritten, filled);
+  return built;
+}
+
+interface Head {
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string | null;
+  from: { name: string | null; address: string | null };
+  date: string | null;
+}
+
+function finish(h: Head, body: string, flattened: boolean, diagnostics: Diagnostic[], asWritten: string | null, filled: Record<string, unknown>): BuiltMessage {
+  const parsed = parseBody(body, { author: { name: h.from.name, address: h.from.address, date: h.date }, flattened: flattened ? true : 'auto' });
+  diagnostics.push(...parsed.diagnostics);
+  const words = parsed.blocks.filter((b) => b.kind !== 'footer').map((b) => b.raw).join('');
+  const synthetic = h.messageId === null;
+  const messageId = h.messageId ?? contentMessageId(h.from.name ?? h.from.address, h.date, words);
+  if (Object.keys(filled).length > 0) diagnostics.push({ ruleId: 'sidecar-filled', reason: `taken from source.json: ${Object.keys(filled).join(', ')}`, line: null });
+  return {
+    message: { messageId, inReplyTo: h.inReplyTo, references: h.references, subject: h.subject, from: h.from, date: h.date, derived: false, blocks: parsed.blocks, diagnostics },
+    body,
+    syntheticId: synthetic,
+    contentKey: contentKey(words),
+    addressAsWritten: asWritten,
+    sidecar: Object.keys(filled).length > 0 ? filled : null,
+  };
+}

@@ -1,0 +1,154 @@
+// The one pipeline from a file to messages, shared by `threadlab import` and `threadlab parse`:
+// detect the format, stream mbox files through the splitter (never holding 47 MB at once),
+// decode each mail, parse its quote tree, and yield one copy at a time.
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { detectFormat, isMailFormat, MboxSplitter, readPage, type ArchiveFormat, type Detection } from '../archive';
+import { decodeMessage } from '../mail/decode-message';
+import type { Diagnostic } from '../mail';
+import { messageFromMail, messageFromPage, type BuiltMessage } from './build-message';
+import { sidecarFor } from './sidecar';
+
+/** One message copy read from a file, with its place in the file. */
+export interface SourceCopy extends BuiltMessage {
+  ordinal: number;
+  line: number | null;
+  byteOffset: number | null;
+  format: ArchiveFormat;
+  raw: Uint8Array;
+  copyDiagnostics: Diagnostic[];
+}
+
+/** A file that cannot be read as mail at all: one line naming why. */
+export class SourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
+// Pages and single messages are read whole; anything bigger must be an mbox (streamed).
+const WHOLE_FILE_BYTES_MAX = 64 * 1024 * 1024;
+const latin1 = new TextDecoder('windows-1252');
+
+function isGzip(path: string): boolean {
+  if (path.endsWith('.gz')) return true;
+  const magic = new Uint8Array(2);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, magic, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return magic[0] === 0x1f && magic[1] === 0x8b;
+}
+
+function openStream(path: string, gzip: boolean): Readable {
+  const s = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  return gzip ? s.pipe(createGunzip()) : s;
+}
+
+/** Reads the first bytes (decompressed if gzip) to detect the format. */
+async function sniff(path: string, gzip: boolean): Promise<Uint8Array> {
+  const stream = openStream(path, gzip);
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for await (const chunk of stream) {
+    parts.push(chunk as Uint8Array);
+    n += (chunk as Uint8Array).length;
+    if (n >= 64 * 1024) break;
+  }
+  stream.destroy();
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Detects the format of a file (gzip looked through), or uses the forced one. */
+export async function detectFile(path: string, forced?: ArchiveFormat): Promise<Detection & { gzip: boolean }> {
+  const gzip = isGzip(path);
+  if (forced !== undefined) return { format: forced, evidence: ['--format given'], gzip };
+  const head = await sniff(path, gzip);
+  const d = detectFormat(new TextDecoder('utf-8').decode(head), path);
+  return { ...d, gzip };
+}
+
+/** Yields every message copy of a file in file order; throws SourceError for a file that is not mail. */
+export async function* parseSource(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceCopy> {
+  const det = await detectFile(path, options.format);
+  const sidecar = sidecarFor(path);
+  if (det.format === 'mbox' || det.format === 'mboxrd') {
+    const splitter = new MboxSplitter(det.format === 'mbox' ? 'mboxo' : 'mboxrd');
+    let ordinal = 0;
+    let headerless = 0;
+    for await (const chunk of openStream(path, det.gzip)) {
+      for (const m of splitter.push(chunk as Uint8Array)) {
+        const copy = await mailCopy(m.bytes, m.original, ordinal++, m.line, m.offset, det.format, null);
+        if (copy.copyDiagnostics.some((d) => d.ruleId === 'no-headers')) headerless++;
+        yield copy;
+      }
+    }
+    for (const m of splitter.end()) {
+      const copy = await mailCopy(m.bytes, m.original, ordinal++, m.line, m.offset, det.format, null);
+      if (copy.copyDiagnostics.some((d) => d.ruleId === 'no-headers')) headerless++;
+      yield copy;
+    }
+    if (ordinal === 0) throw new SourceError('no messages: the mbox is empty');
+    if (headerless === ordinal) throw new SourceError('not mail: no message has a header (a body fragment or bare patch?)');
+    return;
+  }
+  const size = det.gzip ? 0 : statSync(path).size;
+  if (size > WHOLE_FILE_BYTES_MAX) throw new SourceError(`${det.format} file of ${size} bytes is too large to read whole; is it an mbox? (use --format mboxrd)`);
+  const bytes = det.gzip ? await readAll(openStream(path, true)) : new Uint8Array(readFileSync(path));
+  if (isMailFormat(det.format)) {
+    const copy = await mailCopy(bytes, bytes, 0, 1, 0, det.format, sidecar);
+    if (copy.copyDiagnostics.some((d) => d.ruleId === 'no-headers') && sidecar === null) throw new SourceError('not mail: the file has no header fields (a body fragment or bare patch?)');
+    yield copy;
+    return;
+  }
+  const text = decodeText(bytes);
+  if (det.format === 'text-page' && sidecar === null) throw new SourceError('not recognisable as mail, an mbox or an archive page (use --format, or add a source.json sidecar)');
+  const page = readPage(text, det.format);
+  if (page.body.trim() === '') throw new SourceError(`${det.format}: the page has no message text`);
+  const built = messageFromPage(page, sidecar);
+  yield { ...built, ordinal: 0, line: 1, byteOffset: 0, format: det.format, raw: bytes, copyDiagnostics: [{ ruleId: 'format-detected', reason: `${det.format}: ${det.evidence.join('; ')}`, line: null }] };
+}
+
+async function mailCopy(bytes: Uint8Array, original: Uint8Array, ordinal: number, line: number, offset: number, format: ArchiveFormat, sidecar: ReturnType<typeof sidecarFor>): Promise<SourceCopy> {
+  const decoded = await decodeMessage(bytes);
+  const built = messageFromMail(decoded, sidecar);
+  // Decoder line numbers are relative to the message; make them file lines.
+  const copyDiagnostics = decoded.diagnostics.map((d) => ({ ...d, line: d.line === null ? line : d.line + line }));
+  return { ...built, ordinal, line, byteOffset: offset, format, raw: original, copyDiagnostics };
+}
+
+/** Page text: UTF-8 when valid, else windows-1252 (old archives). */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return latin1.decode(bytes);
+  }
+}
+
+async function readAll(stream: Readable): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for await (const c of stream) {
+    parts.push(c as Uint8Array);
+    n += (c as Uint8Array).length;
+  }
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
