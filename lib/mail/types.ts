@@ -20,6 +20,10 @@ export interface Speaker {
   address: string | null;
   /** ISO 8601 when the attribution line gave a parsable date, else null. */
   date: string | null;
+  /** The address as the source wrote it (e.g. obfuscated `david@xxxxxxxxxxxxx`), when it differs or `address` is null. */
+  addressWritten?: string | null;
+  /** The date as the attribution line wrote it (kept when `date` could not be completed, e.g. no year). */
+  dateWritten?: string | null;
 }
 
 /** A diagnostic attached to a message or file: reported, never thrown. */
@@ -47,6 +51,8 @@ export interface Block {
   confidence: number;
   /** For an `own` block: index (in the same blocks array) of the quote block it answers. */
   answers?: number | null;
+  /** For an `attribution` block: the speaker it names, whose words are at `depth + 1` below it. */
+  names?: Speaker | null;
 }
 
 /** One parsed message, own or reconstructed (`derived`) from the quotes of a later one. */

@@ -1,0 +1,380 @@
+// Quote-depth recovery for bodies that lost their newlines (archive pages flattened to text).
+//
+// What survives flattening: every quoted line still starts with its `>` markers, so the text is a
+// sequence of segments "marker run, words". A marker run of m `>` is the prefixes of zero or more
+// empty quoted lines followed by one line of depth d (m = blank depths + d). The words after it
+// are that one quoted line, possibly followed by unmarked lines, which are the author's own
+// (depth 0) text. So two things are unknown per segment: d, and where the quoted line ends.
+//
+// We choose both for all segments at once with a Viterbi pass over (depth, split) states. Costs
+// come from what mail looks like: depth rarely changes without a reason (an attribution names
+// the next level; a sentence cut mid-way continues at the same depth), empty quoted lines sit at
+// the shallower of the two depths they separate, no depth exceeds the attribution chain, and a
+// quoted line is rarely longer than ~80 columns (so a long run after a marker has returned to
+// the author's words, usually at a sentence boundary). The work per segment is bounded, so the
+// whole pass is linear in the body length.
+import type { BodyUnit } from './body-unit';
+import { isElision, isTrailer } from './line-kinds';
+import { parseAttribution, type Attribution } from './parse-attribution';
+import type { BlockKind, Diagnostic } from './types';
+
+interface Token {
+  /** Start of the word (after any leading `>`). */
+  start: number;
+  end: number;
+  /** Leading `>` characters. */
+  gt: number;
+  /** Start of the token including its `>`. */
+  tokenStart: number;
+}
+
+interface Segment {
+  /** Offset where the marker run starts (0 for the text before the first marker). */
+  markStart: number;
+  /** Number of `>` in the marker run. */
+  m: number;
+  /** Word tokens after the marker run, up to the next marker run. */
+  words: Token[];
+  /** Attributions found among the words: token range [s, t] inclusive. */
+  attributions: { s: number; t: number; attribution: Attribution }[];
+}
+
+/** A possible end of the quoted line inside a segment's words: words [0, k) are quoted. */
+interface SplitChoice {
+  k: number;
+  cost: number;
+  confidence: number;
+}
+
+/** Units of a flattened body plus diagnostics about how sure the recovery is. */
+export interface FlattenedParse {
+  units: BodyUnit[];
+  diagnostics: Diagnostic[];
+}
+
+// A quoted line's content is rarely longer than this many characters (72-78 column wrapping).
+const QUOTED_LINE_CHARS = 80;
+// Split candidates are only looked for this far into a segment: no quoted line is longer.
+const SPLIT_SCAN_CHARS = 240;
+// Upper bound on the depths the pass considers, which bounds the work per segment.
+const DEPTH_STATES_MAX = 16;
+// Attribution lines are short: the opening word is at most this many tokens before the verb.
+const ATTRIBUTION_TOKENS_MAX = 40;
+const INF = Number.POSITIVE_INFINITY;
+
+/** Split the body into tokens: maximal runs of non-blank characters, with their leading `>`. */
+function tokenize(body: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const n = body.length;
+  while (i < n) {
+    let c = body.charCodeAt(i);
+    while (i < n && (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0)) {
+      i++;
+      c = body.charCodeAt(i);
+    }
+    if (i >= n) break;
+    const tokenStart = i;
+    let gt = 0;
+    while (i < n && body.charCodeAt(i) === 0x3e) { gt++; i++; }
+    const start = i;
+    c = body.charCodeAt(i);
+    while (i < n && !(c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0)) {
+      i++;
+      c = body.charCodeAt(i);
+    }
+    out.push({ start, end: i, gt, tokenStart });
+  }
+  return out;
+}
+
+/** Group tokens into segments: a marker run followed by the words up to the next marker run. */
+function segment(tokens: Token[]): Segment[] {
+  const segs: Segment[] = [{ markStart: 0, m: 0, words: [], attributions: [] }];
+  for (const t of tokens) {
+    let cur = segs[segs.length - 1] as Segment;
+    if (t.gt > 0) {
+      if (cur.words.length > 0 || cur.m === 0) {
+        cur = { markStart: t.tokenStart, m: 0, words: [], attributions: [] };
+        segs.push(cur);
+      }
+      cur.m += t.gt;
+    }
+    if (t.end > t.start) cur.words.push(t);
+  }
+  return segs;
+}
+
+/** The verbs that end an attribution line, as whole tokens. */
+function isAttributionEnd(w: string, prev: string): boolean {
+  return (
+    w.endsWith('wrote:') || w === 'writes:' || w === 'escribió:' || w.endsWith('写道:') || w.endsWith('写道：') ||
+    w === 'said:' || (w === ':' && prev === 'écrit') || w === 'écrit:' || (w.endsWith(':') && w.length > 1 && prev !== '' && w !== 'wrote:')
+  );
+}
+
+// Words an attribution line can start with.
+const ATTRIBUTION_OPENERS = new Set(['On', 'on', 'Am', 'Le', 'El', '*', 'Quoting']);
+
+/** Find attribution lines among a segment's words (each tried from a bounded set of start words). */
+function findAttributions(body: string, seg: Segment): void {
+  const w = seg.words;
+  let from = 0;
+  for (let t = 0; t < w.length; t++) {
+    const tok = w[t] as Token;
+    const text = body.slice(tok.start, tok.end);
+    const prev = t > 0 ? body.slice((w[t - 1] as Token).start, (w[t - 1] as Token).end) : '';
+    if (!text.endsWith(':') || !isAttributionEnd(text, prev)) continue;
+    const german = !text.endsWith('wrote:') && text !== 'writes:';
+    let tries = 0;
+    for (let s = Math.max(from, t - ATTRIBUTION_TOKENS_MAX); s <= t && tries < 8; s++) {
+      const st = w[s] as Token;
+      const first = body.slice(st.start, st.end);
+      const opener = ATTRIBUTION_OPENERS.has(first) || first.startsWith('在');
+      const lineStart = s === 0 || /[.!?:]["')]*$/.test(body.slice((w[s - 1] as Token).start, (w[s - 1] as Token).end));
+      // "X wrote:" without an opening word: the name is at most ~6 tokens and starts a line.
+      const bare = lineStart && t - s <= 6 && !german;
+      if (!opener && !bare) continue;
+      if (german && first !== 'Am' && first !== 'Le' && !first.startsWith('在')) continue;
+      tries++;
+      if (tok.end - st.start > 400) continue;
+      const a = parseAttribution(body.slice(st.start, tok.end));
+      if (a) {
+        seg.attributions.push({ s, t, attribution: a });
+        from = t + 1;
+        break;
+      }
+    }
+  }
+}
+
+const SENTENCE_END = /[.!?:;]["')\]]*$/;
+const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
+
+/** The ways a segment's words can divide into its quoted line and the author's own text after it. */
+function splitChoices(body: string, seg: Segment): { keep: SplitChoice | null; split: SplitChoice | null } {
+  const w = seg.words;
+  const n = w.length;
+  const first = seg.attributions[0];
+  if (first && first.s === 0) {
+    // The quoted line is the attribution itself; anything after it is unmarked, so depth 0.
+    const k = first.t + 1;
+    return k === n ? { keep: { k, cost: 0, confidence: 0.9 }, split: null } : { keep: null, split: { k, cost: 0.5, confidence: 0.8 } };
+  }
+  const bound = first ? first.s : n;
+  if (n === 0) return { keep: { k: 0, cost: 0, confidence: 0.9 }, split: null };
+  const base = (w[0] as Token).start;
+  const lengthTo = (k: number): number => (w[k - 1] as Token).end - base;
+  let keep: SplitChoice | null = null;
+  if (bound === n) {
+    const len = lengthTo(n);
+    keep = { k: n, cost: len <= QUOTED_LINE_CHARS ? 0 : 4 + (len - QUOTED_LINE_CHARS) / 4, confidence: len <= QUOTED_LINE_CHARS ? 0.9 : 0.4 };
+  }
+  // k = 0: the marker run ended with an empty quoted line and the words are all the author's.
+  let split: SplitChoice = { k: 0, cost: 3, confidence: 0.4 };
+  for (let k = 1; k < Math.min(bound + 1, n); k++) {
+    const len = lengthTo(k);
+    if (len > SPLIT_SCAN_CHARS) break;
+    const prev = body.slice((w[k - 1] as Token).start, (w[k - 1] as Token).end);
+    const next = body.slice((w[k] as Token).start, Math.min((w[k] as Token).end, (w[k] as Token).start + 8));
+    const end = SENTENCE_END.test(prev);
+    const cap = CAPITALISED.test(next);
+    let cost = end && cap ? 1 : end ? 2.5 : cap ? 3.5 : 4.5;
+    if (len > QUOTED_LINE_CHARS) cost += 4 + (len - QUOTED_LINE_CHARS) / 4;
+    // Of equally good boundaries prefer the later one: a paragraph's last line is often full.
+    cost -= k * 1e-4;
+    if (cost < split.cost) split = { k, cost, confidence: end && cap ? 0.75 : 0.5 };
+  }
+  if (bound < n && split.k > bound) split = { k: bound, cost: 2, confidence: 0.6 };
+  return { keep, split };
+}
+
+/** Cost of entering a segment with marker run m at depth d after a line at depth p. */
+function transitionCost(p: number, m: number, d: number, attrDepth: number, attributions: number, continues: boolean): number {
+  if (d < 1 || d > m) return INF;
+  const e = m - d;
+  let change: number;
+  if (attrDepth >= 0) change = d === attrDepth + 1 ? 0 : 2 + Math.abs(d - attrDepth - 1);
+  else if (d === p) change = 0;
+  else if (d === p + 1) change = 1;
+  else if (d < p) change = 1 + 0.25 * (p - d - 1);
+  else change = 1.5 + 0.5 * (d - p - 1);
+  let blank = 0;
+  if (e > 0) {
+    const lo = Math.min(p, d);
+    const hi = Math.max(p, d);
+    if (p === 0) blank = e === d ? 2 : 3;
+    else if (e === lo) blank = 0.3;
+    else if (e === hi) blank = 0.8;
+    else if (e === p + d) blank = 1;
+    else blank = 3;
+  }
+  let extra = 0;
+  if (attributions > 0 && d > attributions) extra += 3 * (d - attributions);
+  // A sentence cut mid-way continues on the next line at the same depth.
+  if (continues && (d !== p || e !== 0)) extra += 1.5;
+  return change + blank + extra;
+}
+
+/** Recover the depth of every word of a flattened body and cut it into units. */
+export function parseFlattened(body: string): FlattenedParse {
+  const diagnostics: Diagnostic[] = [];
+  const segs = segment(tokenize(body));
+  let attributions = 0;
+  let maxRun = 0;
+  for (const seg of segs) {
+    findAttributions(body, seg);
+    attributions += seg.attributions.length;
+    if (seg.m > maxRun) maxRun = seg.m;
+  }
+  const depthMax = Math.max(1, Math.min(maxRun, attributions > 0 ? attributions + 2 : 10, DEPTH_STATES_MAX));
+  const K = segs.length;
+  const S = 2 * (depthMax + 1); // state = d * 2 + (split ? 1 : 0)
+  const cost = new Float64Array(K * S).fill(INF);
+  const back = new Int32Array(K * S).fill(-1);
+  const choices = segs.map((seg) => splitChoices(body, seg));
+
+  const wordText = (seg: Segment, i: number): string => {
+    const t = seg.words[i];
+    return t ? body.slice(t.start, Math.min(t.end, t.start + 16)) : '';
+  };
+  const endsWithAttribution = (seg: Segment): { s: number } | null => {
+    const last = seg.attributions[seg.attributions.length - 1];
+    return last && last.t === seg.words.length - 1 ? { s: last.s } : null;
+  };
+
+  // Segment 0 (before any marker) is depth 0; encode it as state (0, split).
+  cost[0 * S + 1] = 0;
+  for (let i = 1; i < K; i++) {
+    const seg = segs[i] as Segment;
+    const prevSeg = segs[i - 1] as Segment;
+    const ch = choices[i] as { keep: SplitChoice | null; split: SplitChoice | null };
+    const prevAttr = endsWithAttribution(prevSeg);
+    const startsLower = seg.words.length > 0 && /^[\p{Ll}]/u.test(wordText(seg, 0));
+    for (let ps = 0; ps < S; ps++) {
+      const base = cost[(i - 1) * S + ps] as number;
+      if (base === INF) continue;
+      const pd = ps >> 1;
+      const psplit = (ps & 1) === 1;
+      const p = psplit ? 0 : pd;
+      let attrDepth = -1;
+      if (prevAttr) attrDepth = prevAttr.s === 0 && !psplit ? pd : psplit ? 0 : -1;
+      const prevLast = wordText(prevSeg, prevSeg.words.length - 1);
+      const continues = !psplit && i > 1 && startsLower && prevSeg.words.length > 0 && !SENTENCE_END.test(prevLast);
+      for (let d = 1; d <= depthMax; d++) {
+        const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg.m, d, attrDepth, attributions, continues);
+        if (t === INF) continue;
+        if (ch.keep) {
+          const c = base + t + ch.keep.cost;
+          const idx = i * S + d * 2;
+          if (c < (cost[idx] as number)) { cost[idx] = c; back[idx] = ps; }
+        }
+        if (ch.split) {
+          const c = base + t + ch.split.cost;
+          const idx = i * S + d * 2 + 1;
+          if (c < (cost[idx] as number)) { cost[idx] = c; back[idx] = ps; }
+        }
+      }
+    }
+    // A marker run deeper than every state (m > depthMax is fine; d <= m always has d = 1).
+  }
+  // Backtrack.
+  const state = new Int32Array(K);
+  let bestS = 1;
+  let best = INF;
+  for (let s = 0; s < S; s++) {
+    const c = cost[(K - 1) * S + s] as number;
+    if (c < best) { best = c; bestS = s; }
+  }
+  state[K - 1] = bestS;
+  for (let i = K - 1; i > 0; i--) state[i - 1] = Math.max(0, back[i * S + (state[i] as number)] as number);
+
+  const units: BodyUnit[] = [];
+  let sigDepth = -1;
+  let patchDepth = -1;
+  for (let i = 0; i < K; i++) {
+    const seg = segs[i] as Segment;
+    const st = state[i] as number;
+    const d = i === 0 ? 0 : st >> 1;
+    const ch = choices[i] as { keep: SplitChoice | null; split: SplitChoice | null };
+    const choice = i === 0 ? { k: 0, cost: 0, confidence: 1 } : (st & 1) === 1 ? ch.split : ch.keep;
+    const k = choice ? choice.k : seg.words.length;
+    const confidence = choice ? choice.confidence : 0.3;
+    const end = i + 1 < K ? (segs[i + 1] as Segment).markStart : body.length;
+    const ownStart = k < seg.words.length ? (seg.words[k] as Token).start : end;
+    if (i > 0) {
+      const quoted = k > 0 ? body.slice((seg.words[0] as Token).start, (seg.words[k - 1] as Token).end) : '';
+      const attr = seg.attributions[0] && seg.attributions[0].s === 0 ? seg.attributions[0].attribution : undefined;
+      let kind: BlockKind;
+      if (attr) kind = 'attribution';
+      else if (k === 0) kind = 'blank';
+      else {
+        if (sigDepth >= 0 && sigDepth !== d) sigDepth = -1;
+        if (patchDepth >= 0 && patchDepth !== d) patchDepth = -1;
+        if (quoted === '--') sigDepth = d;
+        if (/^(?:diff --git |--- a\/|@@ -\d|Index: )/.test(quoted)) patchDepth = d;
+        kind = sigDepth === d ? 'signature' : patchDepth === d ? 'patch' : isTrailer(quoted) ? 'trailer' : isElision(quoted) ? 'elision' : 'quote';
+      }
+      const unit: BodyUnit = { kind, depth: d, start: seg.markStart, end: ownStart, text: quoted, confidence };
+      if (attr) unit.attribution = attr;
+      units.push(unit);
+      if (k < seg.words.length) { sigDepth = -1; patchDepth = -1; }
+    }
+    ownUnits(body, seg, k, ownStart, end, i === 0 ? 1 : confidence, units);
+  }
+  if (units.length === 0 || (units[0] as BodyUnit).start !== 0) {
+    units.unshift({ kind: 'blank', depth: 0, start: 0, end: units[0] ? (units[0] as BodyUnit).start : body.length, text: '', confidence: 1 });
+  }
+  diagnostics.push({ ruleId: 'flattened-depth-recovered', reason: `depths of ${K - 1} quoted lines recovered from inline markers (attribution chain depth ${attributions})`, line: 1 });
+  return { units, diagnostics };
+}
+
+/** Emit the depth-0 units of words [k, n) of a segment: own text, attributions, signature, footer. */
+function ownUnits(body: string, seg: Segment, k: number, from: number, end: number, confidence: number, units: BodyUnit[]): void {
+  if (from >= end) return;
+  const w = seg.words;
+  let cursor = from;
+  let kind = 'own' as BlockKind;
+  let textStart = from;
+  const flush = (to: number, nextKind: BlockKind): void => {
+    if (to > cursor) {
+      units.push({ kind, depth: 0, start: cursor, end: to, text: body.slice(textStart, to).trim(), confidence });
+      cursor = to;
+    }
+    kind = nextKind;
+    textStart = to;
+  };
+  for (let j = k; j < w.length; j++) {
+    const tok = w[j] as Token;
+    const a = seg.attributions.find((x) => x.s === j);
+    if (a && kind !== 'footer') {
+      flush(tok.start, 'attribution');
+      const after = a.t + 1 < w.length ? (w[a.t + 1] as Token).start : end;
+      units.push({ kind: 'attribution', depth: 0, start: cursor, end: after, text: body.slice(tok.start, (w[a.t] as Token).end), confidence, attribution: a.attribution });
+      cursor = after;
+      textStart = after;
+      kind = 'own';
+      j = a.t;
+      continue;
+    }
+    const text = body.slice(tok.start, Math.min(tok.end, tok.start + 64));
+    if (kind !== 'footer' && footerAt(body, tok.start)) flush(tok.start, 'footer');
+    else if (kind === 'own' && text === '--' && j + 1 < w.length) flush(tok.start, 'signature');
+  }
+  flush(end, kind);
+}
+
+// Footers of vger, Google Groups, mailman and mail-archive, as their first words.
+const FOOTERS = [
+  'To unsubscribe from this list',
+  'To unsubscribe from this group',
+  'You received this message because you are subscribed',
+  'Reply via email to',
+  '_______________________________________________',
+];
+
+/** Whether a footer's first words start at this offset. */
+function footerAt(body: string, at: number): boolean {
+  for (const f of FOOTERS) if (body.startsWith(f, at)) return true;
+  return false;
+}
