@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 const date = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date is YYYY-MM-DD (or YYYY-MM when only the month is known)');
+// A message date may carry the attribution's local time, to tell apart two mails of one day.
+const messageDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2}( \d{2}:\d{2})?)?$/, 'a message date is YYYY-MM-DD, optionally with HH:MM as the attribution gives it');
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case name');
 const messageId = z
   .string()
@@ -32,7 +36,7 @@ export const annotationFrontMatterSchema = z.strictObject({
     .array(
       z.strictObject({
         speaker: z.string().min(1),
-        date,
+        date: messageDate,
         depth: z.number().int().min(0),
         messageId,
         // True when the page lost the date and it was inferred (the outer message of a scraped page).

@@ -6,15 +6,17 @@ const quoted = z
   .regex(/^".*"$/s, 'write the text between double quotes')
   .transform((s) => s.slice(1, -1));
 
+const MESSAGE = /^([^,<>]+), (\d{4}-\d{2}(?:-\d{2}(?: \d{2}:\d{2})?)?)(?: <([^<>\s]+)>)?$/;
+
 /** Per-field zod schemas turning the text after `- field:` into its value; errors name the field. */
 export const claimFieldSchemas = {
   speaker: z.string().min(1),
   kind: z.enum(CLAIM_KINDS),
   message: z
     .string()
-    .regex(/^[^,<>]+, \d{4}-\d{2}(-\d{2})?( <[^<>\s]+>)?$/, 'write "Speaker Name, YYYY-MM-DD" and optionally " <Message-ID>"')
+    .regex(MESSAGE, 'write "Speaker Name, YYYY-MM-DD" (optionally " HH:MM"), then optionally " <Message-ID>"')
     .transform((s) => {
-      const m = /^([^,<>]+), (\d{4}-\d{2}(?:-\d{2})?)(?: <([^<>\s]+)>)?$/.exec(s) as RegExpExecArray;
+      const m = MESSAGE.exec(s) as RegExpExecArray;
       return { speaker: (m[1] as string).trim(), date: m[2] as string, messageId: m[3] ?? null };
     }),
   depth: z
