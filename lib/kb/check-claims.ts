@@ -52,10 +52,10 @@ function checkOne(claim: Claim, ids: Set<string>, front: AnnotationFrontMatter, 
     fail(line, id, 'status', 'commit-unknown', `commit ${commit} is not in the front matter's outcome`);
   }
   const hasReplay = claim.scenarios.length > 0 || claim.scenarioPending !== null;
-  if (REPLAYABLE_KINDS.includes(claim.kind) && !hasReplay) {
-    fail(line, id, 'scenario', 'replay-required', `a ${claim.kind} links a scenario or says what one must show (scenario-pending)`);
-  } else if (!hasReplay && claim.notReplayable === null) {
-    fail(line, id, 'not-replayable', 'replay-missing', 'link a scenario, describe a pending one, or say why it cannot be replayed');
+  if (!hasReplay && claim.notReplayable === null) {
+    // A replayable kind is told what it should carry; any kind may instead say why it cannot be replayed.
+    const what = REPLAYABLE_KINDS.includes(claim.kind) ? `a ${claim.kind} links a scenario or says what one must show (scenario-pending)` : 'link a scenario, describe a pending one, or say why it cannot be replayed';
+    fail(line, id, 'scenario', 'replay-missing', what);
   }
   return before.n === 0;
 }
