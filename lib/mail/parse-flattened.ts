@@ -54,13 +54,16 @@ export interface FlattenedParse {
 
 // A quoted line's content is rarely longer than this many characters (72-78 column wrapping).
 const QUOTED_LINE_CHARS = 80;
-// Split candidates are only looked for this far into a segment: no quoted line is longer.
-const SPLIT_SCAN_CHARS = 240;
+// Mailers that do not wrap make quoted lines of any length; the width estimate stops here.
+const QUOTED_LINE_CHARS_MAX = 1000;
 // Upper bound on the depths the pass considers, which bounds the work per segment.
 const DEPTH_STATES_MAX = 16;
 // Attribution lines are short: the opening word is at most this many tokens before the verb.
 const ATTRIBUTION_TOKENS_MAX = 40;
 const INF = Number.POSITIVE_INFINITY;
+// Cost per level of a depth deeper than the attribution chain (attribution lines get trimmed,
+// so this is a preference, not a rule).
+const OVER_CHAIN_COST = 1;
 
 /** Split the body into tokens: maximal runs of non-blank characters, with their leading `>`. */
 function tokenize(body: string): Token[] {
@@ -148,11 +151,16 @@ function findAttributions(body: string, seg: Segment): void {
   }
 }
 
+// Words a reply typically opens with; after a sentence end they mark where the author resumes.
+const REPLY_OPENERS = new Set([
+  'I', "I'm", "I'd", "I've", "I'll", 'We', "We'd", 'Yes', 'No', 'Right', 'Agreed', 'Sure', 'OK', 'Ok', 'Okay',
+  'Why', 'Hmm', 'Well', 'Indeed', 'Correct', 'True', 'Thanks', 'Fair', 'Actually', 'Yeah', 'Yep', 'Nope',
+]);
 const SENTENCE_END = /[.!?:;]["')\]]*$/;
 const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
 
 /** The ways a segment's words can divide into its quoted line and the author's own text after it. */
-function splitChoices(body: string, seg: Segment): { keep: SplitChoice | null; split: SplitChoice | null } {
+function splitChoices(body: string, seg: Segment, lineChars: number): { keep: SplitChoice | null; split: SplitChoice | null } {
   const w = seg.words;
   const n = w.length;
   const first = seg.attributions[0];
@@ -168,25 +176,54 @@ function splitChoices(body: string, seg: Segment): { keep: SplitChoice | null; s
   let keep: SplitChoice | null = null;
   if (bound === n) {
     const len = lengthTo(n);
-    keep = { k: n, cost: len <= QUOTED_LINE_CHARS ? 0 : 4 + (len - QUOTED_LINE_CHARS) / 4, confidence: len <= QUOTED_LINE_CHARS ? 0.9 : 0.4 };
+    // Diff lines (hunk headers, added code) and unwrapped mailers make long quoted lines; a long
+    // run is only suspicious in proportion to how long it is.
+    const firstWord = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
+    const diffLine = firstWord.startsWith('@@') || firstWord.startsWith('+') || firstWord.startsWith('-');
+    const over = len - lineChars;
+    keep = { k: n, cost: over <= 0 ? 0 : diffLine ? 0.5 : 3 + over / 8, confidence: over <= 0 ? 0.9 : 0.4 };
   }
   // k = 0: the marker run ended with an empty quoted line and the words are all the author's.
   let split: SplitChoice = { k: 0, cost: 3, confidence: 0.4 };
   for (let k = 1; k < Math.min(bound + 1, n); k++) {
     const len = lengthTo(k);
-    if (len > SPLIT_SCAN_CHARS) break;
+    if (len > lineChars * 3) break;
     const prev = body.slice((w[k - 1] as Token).start, (w[k - 1] as Token).end);
     const next = body.slice((w[k] as Token).start, Math.min((w[k] as Token).end, (w[k] as Token).start + 8));
     const end = SENTENCE_END.test(prev);
     const cap = CAPITALISED.test(next);
     let cost = end && cap ? 1 : end ? 2.5 : cap ? 3.5 : 4.5;
-    if (len > QUOTED_LINE_CHARS) cost += 4 + (len - QUOTED_LINE_CHARS) / 4;
+    if (end && REPLY_OPENERS.has(next.replace(/[,.!?:]+$/, ''))) cost -= 0.3;
+    if (len > lineChars) cost += 4 + (len - lineChars) / 4;
     // Of equally good boundaries prefer the later one: a paragraph's last line is often full.
-    cost -= k * 1e-4;
+    cost += k * 1e-4;
     if (cost < split.cost) split = { k, cost, confidence: end && cap ? 0.75 : 0.5 };
   }
   if (bound < n && split.k > bound) split = { k: bound, cost: 2, confidence: 0.6 };
   return { keep, split };
+}
+
+/**
+ * Estimate how wide this message's quoted lines are from the segments that certainly are whole
+ * quoted lines: those followed, at the same marker count, by a line that continues the sentence.
+ */
+function quotedLineWidth(body: string, segs: Segment[]): number {
+  const widths: number[] = [];
+  for (let i = 1; i + 1 < segs.length; i++) {
+    const seg = segs[i] as Segment;
+    const next = segs[i + 1] as Segment;
+    const last = seg.words[seg.words.length - 1];
+    const nextFirst = next.words[0];
+    const first = seg.words[0];
+    if (!last || !nextFirst || !first || next.m !== seg.m) continue;
+    if (SENTENCE_END.test(body.slice(last.start, last.end))) continue;
+    if (!/^\p{Ll}/u.test(body.slice(nextFirst.start, Math.min(nextFirst.end, nextFirst.start + 4)))) continue;
+    widths.push(last.end - first.start);
+  }
+  if (widths.length < 3) return QUOTED_LINE_CHARS;
+  widths.sort((a, b) => a - b);
+  const p90 = widths[Math.floor(widths.length * 0.9)] as number;
+  return Math.min(QUOTED_LINE_CHARS_MAX, Math.max(QUOTED_LINE_CHARS, p90 + 5));
 }
 
 /** Cost of entering a segment with marker run m at depth d after a line at depth p. */
@@ -194,26 +231,37 @@ function transitionCost(p: number, m: number, d: number, attrDepth: number, attr
   if (d < 1 || d > m) return INF;
   const e = m - d;
   let change: number;
-  if (attrDepth >= 0) change = d === attrDepth + 1 ? 0 : 2 + Math.abs(d - attrDepth - 1);
+  if (attrDepth >= 0) change = d === attrDepth + 1 ? 0 : d > attrDepth + 1 ? 1 + 0.5 * (d - attrDepth - 2) : 2;
   else if (d === p) change = 0;
   else if (d === p + 1) change = 1;
   else if (d < p) change = 1 + 0.25 * (p - d - 1);
   else change = 1.5 + 0.5 * (d - p - 1);
-  let blank = 0;
+  let total = change;
   if (e > 0) {
     const lo = Math.min(p, d);
     const hi = Math.max(p, d);
-    if (p === 0) blank = e === d ? 2 : 3;
-    else if (e === lo) blank = 0.3;
-    else if (e === hi) blank = 0.8;
-    else if (e === p + d) blank = 1;
-    else blank = 3;
+    if (p === 0) {
+      // After unmarked text the empty quoted lines before a quote are at most as deep as it.
+      total = change + (e <= d ? 0.5 : 1 + 0.5 * Math.ceil(e / d));
+    } else if (e === lo) {
+      // A depth change usually comes with an empty quoted line at the shallower depth: that
+      // pattern costs less than the change alone would.
+      total = d === p ? 0.6 : 0.3;
+    } else if (e === p + d) {
+      // A trailing empty line of the previous depth, then one at the new depth.
+      total = d === p ? 1 : 0.5;
+    } else if (e === hi) {
+      total = change + 0.8;
+    } else if (e === 2 * lo) {
+      total = change + 1;
+    } else {
+      total = change + 3;
+    }
   }
-  let extra = 0;
-  if (attributions > 0 && d > attributions) extra += 3 * (d - attributions);
+  if (attributions > 0 && d > attributions) total += OVER_CHAIN_COST * (d - attributions);
   // A sentence cut mid-way continues on the next line at the same depth.
-  if (continues && (d !== p || e !== 0)) extra += 1.5;
-  return change + blank + extra;
+  if (continues && (d !== p || e !== 0)) total += 1.5;
+  return total;
 }
 
 /** Recover the depth of every word of a flattened body and cut it into units. */
@@ -232,7 +280,8 @@ export function parseFlattened(body: string): FlattenedParse {
   const S = 2 * (depthMax + 1); // state = d * 2 + (split ? 1 : 0)
   const cost = new Float64Array(K * S).fill(INF);
   const back = new Int32Array(K * S).fill(-1);
-  const choices = segs.map((seg) => splitChoices(body, seg));
+  const lineChars = quotedLineWidth(body, segs);
+  const choices = segs.map((seg) => splitChoices(body, seg, lineChars));
 
   const wordText = (seg: Segment, i: number): string => {
     const t = seg.words[i];
