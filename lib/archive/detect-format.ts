@@ -9,7 +9,7 @@ export interface Detection {
 }
 
 const CTIME_FROM = /^From \S* +[A-Za-z]{3} +[A-Za-z]{3} +\d{1,2} +\d{1,2}:\d{2}/;
-const HEADER = /^[!-9;-~]+:[ \t]/;
+const HEADER_START = /^[!-9;-~]+:/;
 const MAIL_HEADERS = /^(from|date|subject|message-id|received|return-path|to|cc|in-reply-to|references|mime-version|content-type|delivered-to|x-[a-z-]+):/i;
 // Detection looks at a bounded prefix so it is constant-time on a 47 MB file.
 const SAMPLE_CHARS = 64 * 1024;
@@ -20,26 +20,33 @@ export function detectFormat(text: string, filename?: string): Detection {
   const lines = sample.split('\n', 400).map((l) => l.replace(/\r$/, ''));
   const first = lines.findIndex((l) => l.trim() !== '');
   const head = first < 0 ? '' : (lines[first] ?? '');
-  if (CTIME_FROM.test(head) || (head.startsWith('From ') && HEADER.test(lines[first + 1] ?? ''))) {
+  if (CTIME_FROM.test(head) || (head.startsWith('From ') && HEADER_START.test(lines[first + 1] ?? ''))) {
     if (/^From mboxrd@/.test(head) || /\n>>From /.test(sample)) return { format: 'mboxrd', evidence: [`separator line "${head.slice(0, 60)}"`, 'mboxrd escaping (">>From" or a mboxrd@ separator)'] };
     return { format: 'mbox', evidence: [`separator line "${head.slice(0, 60)}"`] };
   }
   const page = detectPage(sample, lines);
   if (page !== null) return page;
+  // A header block: it starts with a field, names at least one mail header, and is mostly
+  // fields (fuzzed or hand-made mail has a few broken lines, which the decoder reports).
   let headerRun = 0;
   let mailish = 0;
-  for (let i = Math.max(first, 0); i < lines.length; i++) {
-    const l = lines[i] ?? '';
-    if (l === '') break;
-    if (l.startsWith(' ') || l.startsWith('\t')) continue;
-    if (!HEADER.test(l) && !/^[!-9;-~]+:$/.test(l)) {
-      headerRun = -1;
-      break;
+  let broken = 0;
+  if (first >= 0 && HEADER_START.test(head)) {
+    for (let i = first; i < lines.length; i++) {
+      const l = lines[i] ?? '';
+      if (l === '') break;
+      if (l.startsWith(' ') || l.startsWith('\t')) continue;
+      if (!HEADER_START.test(l)) {
+        broken++;
+        continue;
+      }
+      headerRun++;
+      if (MAIL_HEADERS.test(l)) mailish++;
     }
-    headerRun++;
-    if (MAIL_HEADERS.test(l)) mailish++;
   }
-  if (headerRun >= 2 && mailish >= 1) return { format: 'eml', evidence: [`${headerRun} header fields before the first blank line`, ...(filename !== undefined ? [`file name ${filename}`] : [])] };
+  if (headerRun >= 2 && mailish >= 1 && broken <= headerRun) {
+    return { format: 'eml', evidence: [`${headerRun} header fields before the first blank line${broken > 0 ? ` (${broken} malformed lines)` : ''}`, ...(filename !== undefined ? [`file name ${filename}`] : [])] };
+  }
   if (lines.length <= 3 && sample.length > 400) return { format: 'flattened-page', evidence: [`${sample.length} characters on ${lines.length} line(s): newlines were collapsed`] };
   return { format: 'text-page', evidence: ['no separator, header block or archive navigation found'] };
 }

@@ -2,6 +2,8 @@
 // from its own file, so adding a command never edits another's code.
 import { Command, CommanderError } from 'commander';
 import { registerImportCommand } from './import-command';
+import { registerParseCommand } from './parse-command';
+import { registerSearchCommand } from './search-command';
 import { packageVersion } from './package-version';
 
 /** Builds the `threadlab` program with every subcommand registered. */
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run threadlab --help for usage)')
     .exitOverride();
   registerImportCommand(program);
+  registerParseCommand(program);
+  registerSearchCommand(program);
   return program;
 }
 

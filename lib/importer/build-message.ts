@@ -108,7 +108,12 @@ interface Head {
 function finish(h: Head, body: string, flattened: boolean, diagnostics: Diagnostic[], asWritten: string | null, filled: Record<string, unknown>): BuiltMessage {
   const parsed = parseBody(body, { author: { name: h.from.name, address: h.from.address, date: h.date }, flattened: flattened ? true : 'auto' });
   diagnostics.push(...parsed.diagnostics);
-  const words = parsed.blocks.filter((b) => b.kind !== 'footer').map((b) => b.raw).join('');
+  // The key only reads a prefix of the words (see normalizedWords), so stop collecting there.
+  let words = '';
+  for (const b of parsed.blocks) {
+    if (words.length > 8192) break;
+    if (b.kind !== 'footer') words += b.raw;
+  }
   const synthetic = h.messageId === null;
   const messageId = h.messageId ?? contentMessageId(h.from.name ?? h.from.address, h.date, words);
   if (Object.keys(filled).length > 0) diagnostics.push({ ruleId: 'sidecar-filled', reason: `taken from source.json: ${Object.keys(filled).join(', ')}`, line: null });

@@ -134,7 +134,7 @@ function tokenize(input: string): Token[] {
 
 /** The word characters FTS5's unicode61 tokenizer would index; everything else separates. */
 function splitWords(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}_]+/u).filter((w) => w !== '');
+  return text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 }
 
 function applyDate(plan: QueryPlan, text: string): void {

@@ -46,6 +46,9 @@ export interface FileOutcome {
 export class FileWriter {
   private readonly db: Db;
   private open = false;
+  /** Person ids and written addresses already stored in this transaction (saves a round trip per message). */
+  private readonly people = new Map<string, number>();
+  private readonly written = new Set<string>();
   sourceId = 0;
 
   constructor(db: Db) {
@@ -164,7 +167,8 @@ export class FileWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const ex = stmt(this.db, 'INSERT INTO exchanges (message_id, answer_ordinal, quote_ordinal, quoted_name, quoted_address) VALUES (?, ?, ?, ?, ?)');
     m.blocks.forEach((b, i) => {
-      ins.run(id, i, b.kind, b.depth, b.speaker?.name ?? null, b.speaker?.address ?? null, b.speaker?.date ?? null, b.text, b.start, b.raw.length, b.confidence, b.answers ?? null);
+      // text equal to raw (own words) is stored once, in the body.
+      ins.run(id, i, b.kind, b.depth, b.speaker?.name ?? null, b.speaker?.address ?? null, b.speaker?.date ?? null, b.text === b.raw ? null : b.text, b.start, b.raw.length, b.confidence, b.answers ?? null);
       if (b.kind === 'own' && typeof b.answers === 'number') {
         const q: Block | undefined = m.blocks[b.answers];
         if (q !== undefined) ex.run(id, i, b.answers, q.speaker?.name ?? null, q.speaker?.address ?? null);
@@ -180,9 +184,15 @@ export class FileWriter {
   private person(name: string | null, address: string | null, asWritten: string | null): number | null {
     const key = address !== null ? address.toLowerCase() : name !== null ? `name:${name.toLowerCase()}` : null;
     if (key === null) return null;
+    const writtenForm = asWritten ?? address;
+    const known = this.people.get(key);
+    if (known !== undefined && (writtenForm === null || this.written.has(`${known}\n${writtenForm}`))) return known;
     const row = stmt(this.db, 'INSERT INTO people (key, name) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET name = coalesce(people.name, excluded.name) RETURNING id').get(key, name) as { id: number };
-    const written = asWritten ?? address;
-    if (written !== null) stmt(this.db, 'INSERT OR IGNORE INTO person_addresses (person_id, as_written, address) VALUES (?, ?, ?)').run(row.id, written, address);
+    this.people.set(key, row.id);
+    if (writtenForm !== null) {
+      stmt(this.db, 'INSERT OR IGNORE INTO person_addresses (person_id, as_written, address) VALUES (?, ?, ?)').run(row.id, writtenForm, address);
+      this.written.add(`${row.id}\n${writtenForm}`);
+    }
     return row.id;
   }
 

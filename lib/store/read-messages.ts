@@ -65,7 +65,7 @@ interface MessageRow {
   id: number; message_id: string; synthetic_id: number; derived: number; in_reply_to: string | null; references_json: string; subject: string | null;
   from_name: string | null; from_address: string | null; date: string | null; body: string; diagnostics_json: string;
 }
-interface BlockRow { ordinal: number; kind: string; depth: number; speaker_name: string | null; speaker_address: string | null; speaker_date: string | null; text: string; start: number; length: number; confidence: number; answers: number | null }
+interface BlockRow { ordinal: number; kind: string; depth: number; speaker_name: string | null; speaker_address: string | null; speaker_date: string | null; text: string | null; start: number; length: number; confidence: number; answers: number | null }
 
 function toSummary(r: ThreadRow): ThreadSummary {
   return { rootId: r.root_id, subject: r.subject, messageCount: r.message_count, ghostCount: r.ghost_count, maxDepth: r.max_depth, firstDate: r.first_date, lastDate: r.last_date };
@@ -105,7 +105,7 @@ export function getMessage(db: Db, messageId: string): StoredMessage | null {
     const block: Block = {
       kind: b.kind as BlockKind, depth: b.depth,
       speaker: b.speaker_name === null && b.speaker_address === null && b.speaker_date === null ? null : { name: b.speaker_name, address: b.speaker_address, date: b.speaker_date },
-      text: b.text, raw: r.body.slice(b.start, b.start + b.length), start: b.start, confidence: b.confidence,
+      text: b.text ?? r.body.slice(b.start, b.start + b.length), raw: r.body.slice(b.start, b.start + b.length), start: b.start, confidence: b.confidence,
     };
     if (b.answers !== null) block.answers = b.answers;
     return block;

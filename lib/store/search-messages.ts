@@ -39,15 +39,15 @@ export function searchMessages(db: Db, query: string, options: { limit?: number 
       // A date-only query: newest first, no ranking.
       const rows = stmt(db, `SELECT m.message_id, m.subject, m.from_name, m.from_address, m.date, substr(m.body, 1, 160) AS snippet, 0 AS rank, n.root_id
         FROM messages m LEFT JOIN thread_nodes n ON n.message_id = m.message_id
-        WHERE (?1 IS NULL OR m.date >= ?1) AND (?2 IS NULL OR m.date < ?2) ORDER BY m.date DESC LIMIT ?3`).all(plan.dateFrom, plan.dateTo, limit);
+        WHERE (@from IS NULL OR m.date >= @from) AND (@to IS NULL OR m.date < @to) ORDER BY m.date DESC LIMIT @limit`).all({ from: plan.dateFrom, to: plan.dateTo, limit });
       return { ok: true, hits: (rows as HitRow[]).map(toHit) };
     }
     const rows = stmt(db, `SELECT m.message_id, m.subject, m.from_name, m.from_address, m.date, n.root_id,
         coalesce(nullif(snippet(messages_fts, 2, '«', '»', '…', 16), ''), snippet(messages_fts, -1, '«', '»', '…', 16)) AS snippet,
         bm25(messages_fts, 4.0, 2.0, 1.0, 0.4) AS rank
       FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid LEFT JOIN thread_nodes n ON n.message_id = m.message_id
-      WHERE messages_fts MATCH ?1 AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date < ?3)
-      ORDER BY rank LIMIT ?4`).all(match, plan.dateFrom, plan.dateTo, limit);
+      WHERE messages_fts MATCH @match AND (@from IS NULL OR m.date >= @from) AND (@to IS NULL OR m.date < @to)
+      ORDER BY rank LIMIT @limit`).all({ match, from: plan.dateFrom, to: plan.dateTo, limit });
     return { ok: true, hits: (rows as HitRow[]).map(toHit) };
   } catch (err) {
     // The compiler quotes every word, so this is a bug or a corrupt index: say so plainly.
