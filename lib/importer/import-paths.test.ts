@@ -1,0 +1,129 @@
+// Proves the importer end to end on real data: the five seeds give exactly their messages,
+// speakers and dates (sidecar gaps filled and recorded); every corpus mbox imports with thread
+// forests whose roots, ghosts and depth equal figures computed by an independent script;
+// re-importing changes nothing; and one message seen as mbox and as a page is one message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openStore, getMessage, getThread, type Db } from '../store';
+import { importPaths } from './import-paths';
+import { clearSidecarCache } from './sidecar';
+
+const corpus = resolve('../shared/corpus');
+
+function withDb<T>(fn: (db: Db, dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'threadlab-import-'));
+  const db = openStore(join(dir, 'db.sqlite'));
+  return fn(db, dir).finally(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+function counts(db: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of ['sources', 'messages', 'message_sources', 'blocks', 'exchanges', 'people', 'person_addresses', 'thread_nodes', 'threads', 'messages_fts']) {
+    out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  }
+  return out;
+}
+
+test('the five seeds import as five messages with their speakers, dates and sidecar fields', async () => {
+  await withDb(async (db) => {
+    clearSidecarCache();
+    const s = await importPaths(db, ['content/threads'], { now: () => new Date(0) });
+    assert.deepEqual(s.failures, []);
+    assert.equal(s.files, 5);
+    const rows = db.prepare(`SELECT m.message_id, m.synthetic_id, m.from_name, m.date, m.subject, c.format, c.sidecar_json FROM messages m JOIN message_sources c ON c.message_id = m.id
+      JOIN sources s ON s.id = c.source_id ORDER BY s.path`).all() as { message_id: string; synthetic_id: number; from_name: string; date: string | null; subject: string | null; format: string; sidecar_json: string | null }[];
+    assert.deepEqual(rows.map((r) => [r.format, r.from_name, r.date, r.synthetic_id, r.sidecar_json === null ? null : Object.keys(JSON.parse(r.sidecar_json) as object).sort().join(',')]), [
+      ['mail-archive-page', 'David Sterba', null, 1, 'from,subject'],
+      ['flattened-page', 'Dave Chinner', null, 0, 'from,messageId,subject'],
+      ['flattened-page', 'Darrick J. Wong', null, 1, 'from,subject'],
+      ['hypermail-page', 'Matthew Wilcox', '2020-06-05T00:50:54.000Z', 1, null],
+      ['flattened-page', 'Dave Chinner', null, 1, 'from'],
+    ]);
+    assert.equal(rows[1]!.message_id, '20221205230408.GQ3600936@dread.disaster.area');
+    assert.equal(rows[3]!.subject, 'Re: [PATCH] iomap: Handle I/O errors gracefully in page_mkwrite');
+    // Speakers by depth, as the quote tree names them.
+    const speakers = (id: string) => {
+      const m = getMessage(db, id)!;
+      const seen: string[] = [];
+      for (const b of m.blocks) {
+        if (b.kind !== 'own' && b.kind !== 'quote') continue;
+        const k = `${b.depth}:${b.speaker?.name ?? '?'}`;
+        if (!seen.includes(k)) seen.push(k);
+      }
+      return seen.sort();
+    };
+    assert.deepEqual(speakers(rows[4]!.message_id), ['0:Dave Chinner', '1:Brian Foster', '2:Dave Chinner', '3:Brian Foster']);
+    assert.deepEqual(speakers(rows[3]!.message_id), ['0:Matthew Wilcox', '1:Dave Chinner', '2:Matthew Wilcox', '3:Dave Chinner', '4:Matthew Wilcox']);
+    assert.deepEqual(speakers(rows[1]!.message_id), ['0:Dave Chinner', '1:Andreas Gruenbacher', '2:Dave Chinner', '3:Andreas Gruenbacher']);
+    assert.deepEqual(speakers(rows[0]!.message_id), ['0:David Sterba', '1:Chris Mason']);
+    const before = counts(db);
+    const again = await importPaths(db, ['content/threads']);
+    assert.equal(again.filesSkipped, 5);
+    assert.equal(again.messagesNew, 0);
+    assert.deepEqual(counts(db), before);
+  });
+});
+
+// Expected figures from an independent one-off script (python mailbox + email, parent = last
+// of References+In-Reply-To, ghosts for missing ids, ghost parent by majority of References
+// chains): unique messages, roots, ghosts, maximum depth.
+const FIGURES: [string, number, number, number, number][] = [
+  ['mbox/lists/linux-btrfs-2025-10.mbox', 1174, 168, 77, 12],
+  ['mbox/lists/linux-ext4-2025-10.mbox', 886, 88, 77, 15],
+  ['mbox/lists/linux-xfs-2024Q1.mbox', 5039, 297, 82, 19],
+  ['mbox/threads/btrfs-2022-05-raid-stripe-tree-rfc-and-raid56-discussion.mbox', 88, 1, 0, 18],
+  ['mbox/threads/btrfs-2025-06-remap-tree.mbox', 39, 1, 0, 3],
+  ['mbox/threads/xfs-2022-12-online-fsck-design-v24.mbox', 84, 1, 1, 7],
+  ['mbox/threads/xfs-2024-07-xfs_spaceman-defrag.mbox', 60, 1, 0, 6],
+  ['mbox/threads/xfs-2025-07-iomap-writeback-refactor-v4.mbox', 27, 1, 0, 3],
+];
+
+for (const [file, messages, roots, ghosts, depth] of FIGURES) {
+  test(`${file}: every message imports; ${roots} roots, ${ghosts} ghosts, depth ${depth}; re-import is a no-op`, async () => {
+    await withDb(async (db) => {
+      const s = await importPaths(db, [resolve(corpus, file)]);
+      assert.deepEqual(s.failures, []);
+      const real = (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+      assert.equal(real, messages);
+      const t = db.prepare('SELECT count(*) AS roots, sum(ghost_count) AS ghosts, max(max_depth) AS depth FROM threads').get() as { roots: number; ghosts: number; depth: number };
+      assert.deepEqual([t.roots, t.ghosts, t.depth], [roots, ghosts, depth]);
+      const before = counts(db);
+      const again = await importPaths(db, [resolve(corpus, file)]);
+      assert.deepEqual([again.filesSkipped, again.messagesNew], [1, 0]);
+      assert.deepEqual(counts(db), before);
+    });
+  });
+}
+
+test('one message seen in an mbox and on a flattened page is one message with two copies, in either order', async () => {
+  const mbox = 'From x@y Thu Jan  1 00:00:00 1970\nMessage-ID: <real@example.org>\nFrom: Dave Chinner <david@fromorbit.com>\nDate: Fri, 2 Nov 2018 09:26:27 +1100\nSubject: Re: stop on error\n\n' +
+    'On Thu, Nov 01, 2018 at 10:17:26AM -0400, Brian Foster wrote:\n> I veered away from this approach initially because I did not want to risk\n> breaking behavior of other filesystems.\n\n' +
+    'We should fix problems in the generic code if that is where the problem lies.\n\nCheers,\n\nDave.\n-- \nDave Chinner\ndavid@fromorbit.com\n';
+  const page = 'On Thu, Nov 01, 2018 at 10:17:26AM -0400, Brian Foster wrote: > I veered away from this approach initially because I did not want to risk > breaking behavior of other filesystems. ' +
+    'We should fix problems in the generic code if that is where the problem lies. Cheers, Dave. -- Dave Chinner david@xxxxxxxxxxxxx' + ' '.repeat(200);
+  for (const order of [['a.mbox', 'b.txt'], ['b.txt', 'a.mbox']]) {
+    await withDb(async (db, dir) => {
+      clearSidecarCache();
+      mkdirSync(join(dir, 'in'));
+      writeFileSync(join(dir, 'in', 'a.mbox'), mbox);
+      writeFileSync(join(dir, 'in', 'b.txt'), page);
+      writeFileSync(join(dir, 'in', 'source.json'), JSON.stringify({ files: { 'b.txt': { from: { name: 'Dave Chinner', address: null }, date: 'Fri, 2 Nov 2018 09:26:27 +1100' } } }));
+      for (const f of order) {
+        const s = await importPaths(db, [join(dir, 'in', f)], { root: dir });
+        assert.deepEqual(s.failures, []);
+      }
+      assert.equal((db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n, 1, order.join(' then '));
+      const m = getMessage(db, 'real@example.org')!;
+      assert.deepEqual(m.copies.map((c) => c.format).sort(), ['flattened-page', 'mbox']);
+      assert.equal(m.syntheticId, false);
+      assert.equal(m.body.includes('\n> breaking behavior'), true);
+      assert.equal(getThread(db, 'real@example.org')!.root.messageId, 'real@example.org');
+    });
+  }
+});
