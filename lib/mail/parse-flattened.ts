@@ -16,6 +16,7 @@
 import type { BodyUnit } from './body-unit';
 import { isElision, isTrailer } from './line-kinds';
 import { parseAttribution, type Attribution } from './parse-attribution';
+import { FLATTENED_COSTS, type FlattenedCosts } from './flattened-costs';
 import type { BlockKind, Diagnostic } from './types';
 
 interface Token {
@@ -61,9 +62,6 @@ const DEPTH_STATES_MAX = 16;
 // Attribution lines are short: the opening word is at most this many tokens before the verb.
 const ATTRIBUTION_TOKENS_MAX = 40;
 const INF = Number.POSITIVE_INFINITY;
-// Cost per level of a depth deeper than the attribution chain (attribution lines get trimmed,
-// so this is a preference, not a rule).
-const OVER_CHAIN_COST = 1;
 
 /** Split the body into tokens: maximal runs of non-blank characters, with their leading `>`. */
 function tokenize(body: string): Token[] {
@@ -92,10 +90,17 @@ function tokenize(body: string): Token[] {
 }
 
 /** Group tokens into segments: a marker run followed by the words up to the next marker run. */
-function segment(tokens: Token[]): Segment[] {
+function segment(body: string, tokens: Token[]): Segment[] {
   const segs: Segment[] = [{ markStart: 0, m: 0, words: [], attributions: [] }];
-  for (const t of tokens) {
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti] as Token;
     let cur = segs[segs.length - 1] as Segment;
+    if (t.gt > 0 && cur.m > t.gt && cur.words.length > 0 && t.tokenStart - (cur.words[0] as Token).start <= 30 &&
+      isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1])) {
+      // "pos >> PAGE_SHIFT" inside quoted code: the `>` is text, not a line start.
+      cur.words.push({ start: t.tokenStart, end: t.end, gt: 0, tokenStart: t.tokenStart });
+      continue;
+    }
     if (t.gt > 0) {
       if (cur.words.length > 0 || cur.m === 0) {
         cur = { markStart: t.tokenStart, m: 0, words: [], attributions: [] };
@@ -106,6 +111,21 @@ function segment(tokens: Token[]): Segment[] {
     if (t.end > t.start) cur.words.push(t);
   }
   return segs;
+}
+
+// Operands of C code: identifiers with underscores or capitals, numbers, calls, dereferences.
+const CODE_OPERAND = /[_()[\];*]|->|^[A-Z0-9]{2,}|^\d/;
+
+/**
+ * Whether a lone `>` or `>>` token is a comparison or shift inside quoted code rather than a
+ * line start: it must sit between two code-like operands on the same (short) line.
+ */
+function isLiteralOperator(body: string, t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (t.end !== t.start || t.gt > 2 || !prev || !next || prev.gt > 0 || next.gt > 0) return false;
+  const before = body.slice(Math.max(prev.start, prev.end - 24), prev.end);
+  const after = body.slice(next.start, Math.min(next.end, next.start + 24));
+  if (!/[A-Za-z0-9_)\]]$/.test(before) || !/^[A-Za-z0-9_(&*-]/.test(after)) return false;
+  return CODE_OPERAND.test(before) || CODE_OPERAND.test(after);
 }
 
 /** The verbs that end an attribution line, as whole tokens. */
@@ -160,7 +180,7 @@ const SENTENCE_END = /[.!?:;]["')\]]*$/;
 const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
 
 /** The ways a segment's words can divide into its quoted line and the author's own text after it. */
-function splitChoices(body: string, seg: Segment, lineChars: number): { keep: SplitChoice | null; split: SplitChoice | null } {
+function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts): { keep: SplitChoice | null; split: SplitChoice | null } {
   const w = seg.words;
   const n = w.length;
   const first = seg.attributions[0];
@@ -181,20 +201,23 @@ function splitChoices(body: string, seg: Segment, lineChars: number): { keep: Sp
     const firstWord = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
     const diffLine = firstWord.startsWith('@@') || firstWord.startsWith('+') || firstWord.startsWith('-');
     const over = len - lineChars;
-    keep = { k: n, cost: over <= 0 ? 0 : diffLine ? 0.5 : 3 + over / 8, confidence: over <= 0 ? 0.9 : 0.4 };
+    keep = { k: n, cost: over <= 0 ? 0 : diffLine && over <= 40 ? 0.5 : c.keepOverBase + over * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
   }
+  const lead = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
+  const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
   // k = 0: the marker run ended with an empty quoted line and the words are all the author's.
-  let split: SplitChoice = { k: 0, cost: 3, confidence: 0.4 };
+  let split: SplitChoice = { k: 0, cost: c.splitAll, confidence: 0.4 };
   for (let k = 1; k < Math.min(bound + 1, n); k++) {
     const len = lengthTo(k);
     if (len > lineChars * 3) break;
     const prev = body.slice((w[k - 1] as Token).start, (w[k - 1] as Token).end);
     const next = body.slice((w[k] as Token).start, Math.min((w[k] as Token).end, (w[k] as Token).start + 8));
-    const end = SENTENCE_END.test(prev);
+    // In a quoted diff a statement end ("}", ";") ends the line as a full stop ends prose.
+    const end = SENTENCE_END.test(prev) || (codeRun && /[;{}]$/.test(prev));
     const cap = CAPITALISED.test(next);
-    let cost = end && cap ? 1 : end ? 2.5 : cap ? 3.5 : 4.5;
-    if (end && REPLY_OPENERS.has(next.replace(/[,.!?:]+$/, ''))) cost -= 0.3;
-    if (len > lineChars) cost += 4 + (len - lineChars) / 4;
+    let cost = end && cap ? c.splitSentence : end ? c.splitEndOnly : cap ? c.splitCapOnly : c.splitNone;
+    if (end && REPLY_OPENERS.has(next.replace(/[,.!?:]+$/, ''))) cost -= c.replyOpener;
+    if (len > lineChars) cost += c.splitOverBase + (len - lineChars) * c.splitOverPerChar;
     // Of equally good boundaries prefer the later one: a paragraph's last line is often full.
     cost += k * 1e-4;
     if (cost < split.cost) split = { k, cost, confidence: end && cap ? 0.75 : 0.5 };
@@ -227,47 +250,51 @@ function quotedLineWidth(body: string, segs: Segment[]): number {
 }
 
 /** Cost of entering a segment with marker run m at depth d after a line at depth p. */
-function transitionCost(p: number, m: number, d: number, attrDepth: number, attributions: number, continues: boolean): number {
+function transitionCost(p: number, m: number, d: number, attrDepth: number, attributions: number, continues: boolean, c: FlattenedCosts): number {
   if (d < 1 || d > m) return INF;
   const e = m - d;
   let change: number;
-  if (attrDepth >= 0) change = d === attrDepth + 1 ? 0 : d > attrDepth + 1 ? 1 + 0.5 * (d - attrDepth - 2) : 2;
+  if (attrDepth >= 0) change = d === attrDepth + 1 ? 0 : d > attrDepth + 1 ? c.attributionDeeper + c.jumpPerLevel * (d - attrDepth - 2) : c.attributionShallower;
   else if (d === p) change = 0;
-  else if (d === p + 1) change = 1;
-  else if (d < p) change = 1 + 0.25 * (p - d - 1);
-  else change = 1.5 + 0.5 * (d - p - 1);
+  else if (d === p + 1) change = c.deeper;
+  else if (d < p) change = c.shallower + c.shallowerPerLevel * (p - d - 1);
+  else change = c.jump + c.jumpPerLevel * (d - p - 1);
   let total = change;
   if (e > 0) {
     const lo = Math.min(p, d);
     const hi = Math.max(p, d);
-    if (p === 0) {
+    if (attrDepth >= 0 && d === attrDepth + 1 && (e === d || e === attrDepth)) {
+      // "> On X wrote:" then "> >" (or ">") then "> > text": the blank sits under the attribution.
+      total = c.changeWithBlank;
+    } else if (p === 0) {
       // After unmarked text the empty quoted lines before a quote are at most as deep as it.
-      total = change + (e <= d ? 0.5 : 1 + 0.5 * Math.ceil(e / d));
+      total = change + (e <= d ? c.blankAfterOwn : 2 * c.blankAfterOwn + c.blankAfterOwn * Math.ceil(e / d));
     } else if (e === lo) {
       // A depth change usually comes with an empty quoted line at the shallower depth: that
       // pattern costs less than the change alone would.
-      total = d === p ? 0.6 : 0.3;
+      total = d === p ? c.paragraph : c.changeWithBlank;
     } else if (e === p + d) {
       // A trailing empty line of the previous depth, then one at the new depth.
-      total = d === p ? 1 : 0.5;
+      total = d === p ? 2 * c.paragraph + c.blankAtDeeper : c.twoBlanksChange;
     } else if (e === hi) {
-      total = change + 0.8;
+      total = change + c.blankAtDeeper;
     } else if (e === 2 * lo) {
-      total = change + 1;
+      total = change + 2 * c.paragraph + c.blankAtDeeper;
     } else {
-      total = change + 3;
+      total = change + c.blankOther;
     }
   }
-  if (attributions > 0 && d > attributions) total += OVER_CHAIN_COST * (d - attributions);
+  if (attributions > 0 && d > attributions) total += c.overChain * (d - attributions);
   // A sentence cut mid-way continues on the next line at the same depth.
-  if (continues && (d !== p || e !== 0)) total += 1.5;
+  if (continues && (d !== p || e !== 0)) total += c.brokenSentence;
   return total;
 }
 
 /** Recover the depth of every word of a flattened body and cut it into units. */
-export function parseFlattened(body: string): FlattenedParse {
+export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = FLATTENED_COSTS): FlattenedParse {
   const diagnostics: Diagnostic[] = [];
-  const segs = segment(tokenize(body));
+  const tokens = tokenize(body);
+  const segs = segment(body, tokens);
   let attributions = 0;
   let maxRun = 0;
   for (const seg of segs) {
@@ -281,7 +308,7 @@ export function parseFlattened(body: string): FlattenedParse {
   const cost = new Float64Array(K * S).fill(INF);
   const back = new Int32Array(K * S).fill(-1);
   const lineChars = quotedLineWidth(body, segs);
-  const choices = segs.map((seg) => splitChoices(body, seg, lineChars));
+  const choices = segs.map((seg) => splitChoices(body, seg, lineChars, costs));
 
   const wordText = (seg: Segment, i: number): string => {
     const t = seg.words[i];
@@ -309,9 +336,11 @@ export function parseFlattened(body: string): FlattenedParse {
       let attrDepth = -1;
       if (prevAttr) attrDepth = prevAttr.s === 0 && !psplit ? pd : psplit ? 0 : -1;
       const prevLast = wordText(prevSeg, prevSeg.words.length - 1);
-      const continues = !psplit && i > 1 && startsLower && prevSeg.words.length > 0 && !SENTENCE_END.test(prevLast);
+      // A sentence cut mid-way, or a signature separator, continues at the same depth.
+      const continues = !psplit && i > 1 && prevSeg.words.length > 0 &&
+        ((startsLower && !SENTENCE_END.test(prevLast)) || (prevSeg.words.length === 1 && prevLast === '--'));
       for (let d = 1; d <= depthMax; d++) {
-        const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg.m, d, attrDepth, attributions, continues);
+        const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg.m, d, attrDepth, attributions, continues, costs);
         if (t === INF) continue;
         if (ch.keep) {
           const c = base + t + ch.keep.cost;
