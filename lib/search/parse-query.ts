@@ -68,7 +68,7 @@ export function parseQuery(input: string): QueryPlan {
     }
     if (!token.quoted && token.text === 'AND') continue;
     let text = token.text;
-    let negated = false;
+    let negated = token.negated;
     let columns: FtsColumns = BARE;
     if (!token.quoted && text.startsWith('-') && text.length > 1) {
       negated = true;
@@ -102,6 +102,8 @@ interface Token {
   field: string | null;
   text: string;
   quoted: boolean;
+  /** `-prefix:value`: the minus came before the prefix. */
+  negated: boolean;
 }
 
 /** Splits on whitespace, keeping "quoted phrases" (an unclosed quote runs to the end). */
@@ -112,21 +114,23 @@ function tokenize(input: string): Token[] {
     while (i < input.length && /\s/.test(input[i] as string)) i++;
     if (i >= input.length) break;
     let field: string | null = null;
-    const m = /^([A-Za-z]+):/.exec(input.slice(i, i + 20));
+    let minus = '';
+    const m = /^(-?)([A-Za-z]+):/.exec(input.slice(i, i + 20));
     if (m !== null) {
-      field = m[1] as string;
+      minus = m[1] as string;
+      field = m[2] as string;
       i += m[0].length;
     }
     if (input[i] === '"') {
       const close = input.indexOf('"', i + 1);
       const end = close < 0 ? input.length : close;
-      out.push({ field, text: input.slice(i + 1, end), quoted: true });
+      out.push({ field, text: input.slice(i + 1, end), quoted: true, negated: minus === '-' });
       i = end + 1;
       continue;
     }
     let j = i;
     while (j < input.length && !/\s/.test(input[j] as string)) j++;
-    out.push({ field, text: input.slice(i, j), quoted: false });
+    out.push({ field, text: input.slice(i, j), quoted: false, negated: minus === '-' });
     i = j;
   }
   return out;
