@@ -1,40 +1,74 @@
-import { getReadStore, listSources } from '@/lib/store';
+import { getReadStore, listSources, listThreads } from '@/lib/store';
 
 // The page reads the database on every request: the build runs before any import.
 export const dynamic = 'force-dynamic';
 
-/** Home: what the knowledge base holds, read from the store. */
+function day(iso: string | null): string {
+  return iso === null ? '' : iso.slice(0, 10);
+}
+
+/** Home: the threads the knowledge base holds and the archive files they came from. */
 export default function HomePage() {
-  const sources = listSources(getReadStore());
-  return (
-    <section>
-      <h1>Threads and their sources</h1>
-      {sources.length === 0 ? (
+  const db = getReadStore();
+  const threads = listThreads(db);
+  const sources = listSources(db);
+  if (sources.length === 0) {
+    return (
+      <section>
+        <h1>threadlab</h1>
         <p className="empty">
           The database is empty. Import the bundled threads with <code>npx threadlab import content</code>.
         </p>
-      ) : (
-        <table className="sources">
-          <thead>
-            <tr>
-              <th>archive file</th>
-              <th>format</th>
-              <th className="num">bytes</th>
-              <th>sha256</th>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>Threads</h1>
+      <table className="threads">
+        <thead>
+          <tr>
+            <th>subject</th>
+            <th className="num">messages</th>
+            <th>first</th>
+            <th>last</th>
+          </tr>
+        </thead>
+        <tbody>
+          {threads.map((t) => (
+            <tr key={t.rootId}>
+              <td>
+                {t.subject ?? <span className="muted">(no subject)</span>}
+                <div className="mono muted small">&lt;{t.rootId}&gt;</div>
+              </td>
+              <td className="num">{t.messageCount}</td>
+              <td className="mono">{day(t.firstDate)}</td>
+              <td className="mono">{day(t.lastDate)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.id}>
-                <td className="mono">{s.path}</td>
-                <td>{s.format}</td>
-                <td className="num">{s.bytes.toLocaleString('en-US')}</td>
-                <td className="mono muted">{s.sha256.slice(0, 12)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          ))}
+        </tbody>
+      </table>
+      <h2>Archive files</h2>
+      <table className="sources">
+        <thead>
+          <tr>
+            <th>file</th>
+            <th>format</th>
+            <th className="num">bytes</th>
+            <th>sha256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((s) => (
+            <tr key={s.id}>
+              <td className="mono">{s.path}</td>
+              <td>{s.format}</td>
+              <td className="num">{s.bytes.toLocaleString('en-US')}</td>
+              <td className="mono muted">{s.sha256.slice(0, 12)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -23,12 +23,15 @@ after(async () => {
   tmp.cleanup();
 });
 
-test('the home page lists the five bundled seed files from the database', async () => {
+test('the home page lists the five bundled threads and their archive files from the database', async () => {
   const page = await browser.newPage();
   const res = await page.goto(server.url + '/');
   assert.equal(res?.status(), 200);
-  const rows = page.locator('table.sources tbody tr');
-  assert.equal(await rows.count(), 5);
+  assert.equal(await page.locator('table.threads tbody tr').count(), 5);
+  const subjects = await page.locator('table.threads tbody tr td:first-child').allInnerTexts();
+  assert.ok(subjects.some((s) => s.startsWith('Re: [PATCH] iomap: Handle I/O errors gracefully in page_mkwrite')));
+  assert.ok(subjects.some((s) => s.startsWith('Re: [RFC v2 0/3] Turn iomap_page_ops into iomap_folio_ops')));
+  assert.ok(subjects.some((s) => s.includes('<20221205230408.GQ3600936@dread.disaster.area>')));
   const files = await page.locator('table.sources tbody tr td:first-child').allTextContents();
   assert.deepEqual(
     files.map((f) => f.split('/').pop()),
