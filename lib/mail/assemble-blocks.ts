@@ -2,6 +2,7 @@
 // lines (the attribution at depth d-1 names who wrote the depth-d text; the message's author
 // speaks at depth 0), and every own block the quote it answers.
 import type { BodyUnit } from './body-unit';
+import { linkAnswers } from './link-answers';
 import type { Block, Speaker } from './types';
 
 /** Kinds whose consecutive units stay separate blocks (each attribution names its own speaker). */
@@ -52,22 +53,14 @@ function toSpeaker(a: { name: string | null; address: string | null; date: strin
 function resolveSpeakers(blocks: Block[], author: Speaker | null): void {
   // chain[k] = the attribution at depth chain[k].depth; depths strictly increase up the stack.
   const chain: { depth: number; speaker: Speaker }[] = [];
-  let lastQuote: number | null = null;
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (!b) continue;
+  for (const b of blocks) {
     b.speaker = b.depth === 0 ? author : lookup(chain, b.depth - 1);
     if (b.kind === 'attribution' && b.names) {
       while (chain.length > 0 && (chain[chain.length - 1]?.depth ?? -1) >= b.depth) chain.pop();
       chain.push({ depth: b.depth, speaker: b.names });
-      // A depth-0 attribution opens a new quoted message: own text after it answers what follows it.
-      if (b.depth === 0) lastQuote = null;
-    } else if (b.depth >= 1 && (b.kind === 'quote' || b.kind === 'patch')) {
-      lastQuote = i;
-    } else if (b.kind === 'own') {
-      b.answers = lastQuote;
     }
   }
+  linkAnswers(blocks);
 }
 
 /** Binary search the chain for the attribution at exactly `depth`. */

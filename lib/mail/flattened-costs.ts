@@ -15,8 +15,12 @@ export interface FlattenedCosts {
   /** After an attribution at depth q: a depth other than q+1 (shallower / deeper). */
   attributionShallower: number;
   attributionDeeper: number;
+  /** After an attribution at depth q: an empty line at depth q or q+1, then the text at q+1. */
+  attributionBlank: number;
   /** Empty quoted lines before a quote that follows unmarked text. */
   blankAfterOwn: number;
+  /** Empty quoted lines before a quote that follows a depth-0 attribution line. */
+  blankAfterAttribution: number;
   /** An empty quoted line between paragraphs at the same depth. */
   paragraph: number;
   /** A depth change with an empty quoted line at the shallower depth. */
@@ -42,6 +46,8 @@ export interface FlattenedCosts {
   /** Keeping an over-long run as one quoted line: base plus per character over the width. */
   keepOverBase: number;
   keepOverPerChar: number;
+  /** Characters over the width beyond which a longer run costs no more (unwrapped mailers). */
+  keepOverCharsMax: number;
   /** Splitting beyond the width: base plus per character. */
   splitOverBase: number;
   splitOverPerChar: number;
@@ -52,19 +58,21 @@ export const FLATTENED_COSTS: Readonly<FlattenedCosts> = Object.freeze({
   deeper: 1.33,
   shallower: 1.33,
   shallowerPerLevel: 0.125,
-  jump: 0.4219,
+  jump: 0.2109,
   jumpPerLevel: 1,
   attributionShallower: 2,
   attributionDeeper: 0.5,
-  blankAfterOwn: 0.25,
+  attributionBlank: 0.2,
+  blankAfterOwn: 0.1876,
+  blankAfterAttribution: 0.25,
   paragraph: 0.532,
-  changeWithBlank: 0.25,
-  twoBlanksChange: 1.4151,
+  changeWithBlank: 0.8845,
+  twoBlanksChange: 1.0613,
   blankAtDeeper: 1.064,
-  blankOther: 3,
-  overChain: 0.375,
-  brokenSentence: 1.5,
-  splitSentence: 2,
+  blankOther: 2.25,
+  overChain: 0.1875,
+  brokenSentence: 0.75,
+  splitSentence: 1.5,
   splitEndOnly: 5,
   splitCapOnly: 1.75,
   splitNone: 5.985,
@@ -72,6 +80,7 @@ export const FLATTENED_COSTS: Readonly<FlattenedCosts> = Object.freeze({
   splitAll: 10.6134,
   keepOverBase: 1.125,
   keepOverPerChar: 0.0938,
+  keepOverCharsMax: 1000,
   splitOverBase: 1.5,
   splitOverPerChar: 0.125,
 });

@@ -12,3 +12,4 @@ export type { LooseDate } from './parse-loose-date';
 export { isFlattened } from './is-flattened';
 export { quotePrefix } from './quote-prefix';
 export type { QuotePrefix } from './quote-prefix';
+export { linkAnswers } from './link-answers';

@@ -201,7 +201,7 @@ function splitChoices(body: string, seg: Segment, lineChars: number, c: Flattene
     const firstWord = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
     const diffLine = firstWord.startsWith('@@') || firstWord.startsWith('+') || firstWord.startsWith('-');
     const over = len - lineChars;
-    keep = { k: n, cost: over <= 0 ? 0 : diffLine && over <= 40 ? 0.5 : c.keepOverBase + over * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
+    keep = { k: n, cost: over <= 0 ? 0 : diffLine && over <= 40 ? 0.5 : c.keepOverBase + Math.min(over, c.keepOverCharsMax) * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
   }
   const lead = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
   const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
@@ -265,10 +265,11 @@ function transitionCost(p: number, m: number, d: number, attrDepth: number, attr
     const hi = Math.max(p, d);
     if (attrDepth >= 0 && d === attrDepth + 1 && (e === d || e === attrDepth)) {
       // "> On X wrote:" then "> >" (or ">") then "> > text": the blank sits under the attribution.
-      total = c.changeWithBlank;
+      total = c.attributionBlank;
     } else if (p === 0) {
       // After unmarked text the empty quoted lines before a quote are at most as deep as it.
-      total = change + (e <= d ? c.blankAfterOwn : 2 * c.blankAfterOwn + c.blankAfterOwn * Math.ceil(e / d));
+      const unit = attrDepth === 0 ? c.blankAfterAttribution : c.blankAfterOwn;
+      total = change + (e <= d ? unit : 2 * unit + unit * Math.ceil(e / d));
     } else if (e === lo) {
       // A depth change usually comes with an empty quoted line at the shallower depth: that
       // pattern costs less than the change alone would.
