@@ -59,7 +59,7 @@ export const CLAIM_STATES = ['asserted', 'challenged', 'reproduced', 'refuted', 
 /** One of CLAIM_STATES. */
 export type ClaimState = (typeof CLAIM_STATES)[number];
 
-/** A claim's status; `commit` is set for `landed`, `by` optionally says what superseded or refuted it. */
+/** A claim's status; `commit` is set for `landed` only, `note` says e.g. what superseded or refuted it. */
 export interface ClaimStatus {
   state: ClaimState;
   commit: string | null;
@@ -69,7 +69,7 @@ export interface ClaimStatus {
 /** A message named the way its attribution line names it; the importer maps it to a Message-ID. */
 export interface MessageRef {
   speaker: string;
-  /** `YYYY-MM-DD` as the attribution gives it (the sender's local date), or `YYYY-MM` when only the month is known. */
+  /** `YYYY-MM-DD` (the sender's local date, as the attribution gives it), optionally ` HH:MM` to tell two mails of a day apart, or `YYYY-MM` when only the month is known. */
   date: string;
   messageId: string | null;
 }
