@@ -176,6 +176,7 @@ const REPLY_OPENERS = new Set([
   'I', "I'm", "I'd", "I've", "I'll", 'We', "We'd", 'Yes', 'No', 'Right', 'Agreed', 'Sure', 'OK', 'Ok', 'Okay',
   'Why', 'Hmm', 'Well', 'Indeed', 'Correct', 'True', 'Thanks', 'Fair', 'Actually', 'Yeah', 'Yep', 'Nope',
 ]);
+const TRAILER_TOKEN = /^[A-Z][a-z]+(?:-[a-z]+)*-by:$/;
 const SENTENCE_END = /[.!?:;]["')\]]*$/;
 const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
 
@@ -189,7 +190,15 @@ function splitChoices(body: string, seg: Segment, lineChars: number, c: Flattene
     const k = first.t + 1;
     return k === n ? { keep: { k, cost: 0, confidence: 0.9 }, split: null } : { keep: null, split: { k, cost: 0.5, confidence: 0.8 } };
   }
-  const bound = first ? first.s : n;
+  // A trailer ("Reviewed-by:") always starts its own line; unmarked mid-run, it is depth 0.
+  let bound = first ? first.s : n;
+  for (let k = 1; k < bound && (w[k] as Token).start - (w[0] as Token).start <= lineChars * 3; k++) {
+    const t = w[k] as Token;
+    if (t.end - t.start <= 24 && TRAILER_TOKEN.test(body.slice(t.start, t.end))) {
+      bound = k;
+      break;
+    }
+  }
   if (n === 0) return { keep: { k: 0, cost: 0, confidence: 0.9 }, split: null };
   const base = (w[0] as Token).start;
   const lengthTo = (k: number): number => (w[k - 1] as Token).end - base;

@@ -65,6 +65,7 @@ export function parseLines(body: string): BodyUnit[] {
   const lines = splitLines(body);
   const units: BodyUnit[] = [];
   let patchDepth = -1;
+  let resumeDepth = -1;
   let sigDepth = -1;
   let footerDepth = -1;
   const push = (first: Line, last: Line, kind: BodyUnit['kind'], attribution?: Attribution): void => {
@@ -108,7 +109,18 @@ export function parseLines(body: string): BodyUnit[] {
           }
         }
       }
+      // Interrupted by a reply at another depth, the quoted diff may resume below it.
+      resumeDepth = d !== patchDepth ? patchDepth : -1;
       patchDepth = -1;
+    }
+    if (resumeDepth >= 0 && d === resumeDepth && !blank) {
+      if (isPatchLine(c) && !isSignatureSeparator(c)) {
+        patchDepth = d;
+        resumeDepth = -1;
+        push(line, line, 'patch');
+        continue;
+      }
+      resumeDepth = -1;
     }
     if (sigDepth >= 0 && d !== sigDepth && !blank) sigDepth = -1;
     if (isSignatureSeparator(c)) {
