@@ -8,6 +8,10 @@ const nextConfig = {
   // Lint and typecheck run in `npm run check`; the build need not repeat them.
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
+  // /t/<thread>.mbox is the thread as an mbox download, served by a route handler.
+  async rewrites() {
+    return [{ source: '/t/:thread.mbox', destination: '/api/threads/:thread/mbox' }];
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import { getReadStore, listSources, listThreads } from '@/lib/store';
+import { threadUrl } from '@/app/_components/urls';
 
 // The page reads the database on every request: the build runs before any import.
 export const dynamic = 'force-dynamic';
@@ -38,7 +39,7 @@ export default function HomePage() {
           {threads.map((t) => (
             <tr key={t.rootId}>
               <td>
-                {t.subject ?? <span className="muted">(no subject)</span>}
+                <a href={threadUrl(t.rootId)}>{t.subject ?? '(no subject)'}</a>
                 <div className="mono muted small">&lt;{t.rootId}&gt;</div>
               </td>
               <td className="num">{t.messageCount}</td>

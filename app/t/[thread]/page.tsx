@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getReadStore, getThread } from '@/lib/store';
+import { MessageBody } from '@/app/_components/message-body';
+import { threadOrder } from '@/app/_components/thread-order';
+import { messageAnchor, messageFragment, messageUrl, rawUrl } from '@/app/_components/urls';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ thread: string }>;
+
+function decodeParam(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const t = getThread(getReadStore(), decodeParam((await params).thread));
+  return { title: t?.summary.subject ?? 'thread' };
+}
+
+/** A thread as the argument it was: every message (own and reconstructed) in reply order, with its quote tree. */
+export default async function ThreadPage({ params }: { params: Params }) {
+  const id = decodeParam((await params).thread);
+  const thread = getThread(getReadStore(), id);
+  if (thread === null) notFound();
+  const nodes = threadOrder(thread.root);
+  const people = new Set<string>();
+  for (const n of nodes) {
+    const who = n.message?.from.name ?? n.message?.from.address;
+    if (who) people.add(who);
+  }
+  return (
+    <section className="thread">
+      <h1>{thread.summary.subject ?? '(no subject)'}</h1>
+      <p className="muted">
+        {thread.summary.messageCount} {thread.summary.messageCount === 1 ? "message" : "messages"}
+        {thread.summary.ghostCount > 0 ? `, ${thread.summary.ghostCount} missing` : ''} · {[...people].join(', ')}
+        {thread.summary.firstDate ? ` · ${thread.summary.firstDate.slice(0, 10)} – ${(thread.summary.lastDate ?? '').slice(0, 10)}` : ''}
+      </p>
+      <ol className="toc">
+        {nodes.map((n) => (
+          <li key={n.messageId} style={{ paddingLeft: `${Math.min(n.depth, 12) * 1.2}rem` }}>
+            <a href={messageFragment(n.messageId)}>
+              {n.ghost ? '(not in the archive)' : (n.message?.from.name ?? n.message?.from.address ?? 'unknown')}
+            </a>{' '}
+            <span className="muted mono small">{n.message?.date?.slice(0, 16).replace('T', ' ') ?? ''}</span>
+            {n.message?.derived ? <span className="badge">reconstructed</span> : null}
+          </li>
+        ))}
+      </ol>
+      {nodes.map((n) => (
+        <article key={n.messageId} id={messageAnchor(n.messageId)} className={`message${n.message?.derived ? ' derived' : ''}`} data-depth={n.depth}>
+          <header>
+            {n.message === null ? (
+              <span className="muted">A message referenced by the thread but not in any imported archive.</span>
+            ) : (
+              <>
+                <strong className="from">{n.message.from.name ?? n.message.from.address ?? 'unknown'}</strong>{' '}
+                <span className="mono muted small">{n.message.date ?? 'date unknown'}</span>
+                {n.message.derived ? (
+                  <span className="badge" title="Reconstructed from the quotes of a later message; holds only what was quoted.">reconstructed</span>
+                ) : null}
+              </>
+            )}
+            <span className="links">
+              <a href={messageUrl(n.messageId)} className="mono small">&lt;{n.messageId}&gt;</a>
+              {n.message !== null && !n.message.derived ? (
+                <>
+                  {' · '}
+                  <a href={rawUrl(n.messageId)}>raw</a>
+                </>
+              ) : null}
+            </span>
+          </header>
+          {n.message === null ? null : <MessageBody blocks={n.message.blocks} />}
+        </article>
+      ))}
+    </section>
+  );
+}
