@@ -134,7 +134,8 @@ export class MboxSplitter {
       else if (stop >= 3 && original[stop - 1] === 10 && original[stop - 2] === 13 && original[stop - 3] === 10) stop -= 2;
     }
     const bytes = unescapeFrom(original.subarray(bodyStart, Math.max(bodyStart, stop)), this.flavor);
-    out.push({ bytes, original: original.slice(), line: this.msgLine, offset: this.base + this.msgStart });
+    // A real copy (Uint8Array.prototype.slice): a Node Buffer's slice() would be a view into the chunk.
+    out.push({ bytes, original: Uint8Array.prototype.slice.call(original), line: this.msgLine, offset: this.base + this.msgStart });
     this.msgStart = -1;
   }
 

@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import { FileWriter, rebuildThreads, type Db } from '../store';
 import type { ArchiveFormat } from '../archive';
 import { parseSource, SourceError } from './parse-source';
+import { parseSourceInWorker } from './parse-in-worker';
 import { walkInputs } from './walk-inputs';
 
 /** One failed file (or path): what and why, in one line. */
@@ -46,7 +47,12 @@ export interface ImportOptions {
   root?: string;
   /** The clock, injectable so tests are reproducible. */
   now?: () => Date;
+  /** Parse big files in a worker thread (default true); false keeps everything on one thread. */
+  worker?: boolean;
 }
+
+// Below this size a worker's start-up (loading the parser in a fresh thread) costs more than it saves.
+const WORKER_BYTES_MIN = 4 * 1024 * 1024;
 
 async function sha256(path: string): Promise<string> {
   const h = createHash('sha256');
@@ -84,11 +90,10 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
         summary.messagesKnown += (db.prepare("SELECT count(DISTINCT message_id) AS n FROM message_sources WHERE source_id = ? AND format <> 'derived'").get(outcome.sourceId) as { n: number } | undefined)?.n ?? 0;
       } else {
         let format = '';
-        let origin: string | null = null;
-        for await (const copy of parseSource(file.path, options.format === undefined ? {} : { format: options.format })) {
+        const read = size >= WORKER_BYTES_MIN && options.worker !== false ? parseSourceInWorker : parseSource;
+        for await (const copy of read(file.path, options.format === undefined ? {} : { format: options.format })) {
           ordinalAt = ` (message ${copy.ordinal + 1}, line ${copy.line ?? '?'})`;
           format = copy.format;
-          if (copy.sidecar !== null && origin === null) origin = null;
           const result = writer.add(copy);
           if (result === 'new') summary.messagesNew++;
           else summary.messagesKnown++;

@@ -61,6 +61,8 @@ export class FileWriter {
     const existing = stmt(this.db, 'SELECT id, sha256 FROM sources WHERE path = ?').get(source.path) as { id: number; sha256: string } | undefined;
     if (existing !== undefined && existing.sha256 === source.sha256) return { sourceId: existing.id, changed: false, sameAs: null };
     if (existing === undefined && same !== undefined) return { sourceId: 0, changed: false, sameAs: same.path };
+    // A bigger page cache for the import keeps the index B-trees in memory during bulk inserts.
+    this.db.pragma('cache_size = -65536');
     this.db.exec('BEGIN IMMEDIATE');
     this.open = true;
     if (existing !== undefined) {
@@ -173,8 +175,11 @@ export class FileWriter {
         const q: Block | undefined = m.blocks[b.answers];
         if (q !== undefined) ex.run(id, i, b.answers, q.speaker?.name ?? null, q.speaker?.address ?? null);
       }
+      // Diffs are not indexed: search is for the argument, and patch text is most of the bytes
+      // of a kernel list (a later diff-aware prefix can index it in its own column).
+      if (b.kind === 'patch' || b.kind === 'blank') return;
       if (b.depth > 0) quoted.push(b.text);
-      else if (b.kind !== 'blank' && b.kind !== 'footer' && b.kind !== 'signature') own.push(b.text);
+      else if (b.kind !== 'footer' && b.kind !== 'signature') own.push(b.text);
     });
     stmt(this.db, 'INSERT INTO messages_fts (rowid, subject, author, own, quoted) VALUES (?, ?, ?, ?, ?)')
       .run(id, m.subject ?? '', [m.from.name, m.from.address].filter((x) => x !== null).join(' '), own.join('\n'), quoted.join('\n'));

@@ -18,21 +18,45 @@ export function fnv1a64Hex(s: string): string {
 /**
  * The words of a text as an archive page would keep them: angle-bracket tokens and addresses
  * (which HTML-to-text and obfuscation destroy), quote markers, punctuation and case removed.
+ * Only a prefix counts (enough to tell messages apart; cheap for 1 MB patches), and it is one
+ * pass over the characters because this runs for every imported message.
  */
 export function normalizedWords(text: string): string {
-  // Only a prefix counts: enough to tell messages apart, and hashing stays cheap for 1 MB patches.
-  // Token by token (no backtracking regex over the whole body): addresses go, <tokens> go.
-  const tokens = text.slice(0, KEY_CHARS_MAX).split(/\s+/);
-  const kept: string[] = [];
-  for (const t of tokens) {
-    if (t.includes('@')) continue;
-    kept.push(t.includes('<') ? t.replace(/<[^<>]*>/g, ' ') : t);
+  const end = Math.min(text.length, KEY_CHARS_MAX);
+  let out = '';
+  let i = 0;
+  while (i < end) {
+    // One whitespace-separated token at a time.
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    let at = false;
+    while (i < end && !isSpace(text.charCodeAt(i))) {
+      if (text.charCodeAt(i) === 64) at = true;
+      i++;
+    }
+    if (at || start === i) continue;
+    let word = '';
+    let inAngle = false;
+    for (let k = start; k < i; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 60) inAngle = true;
+      else if (c === 62) inAngle = false;
+      if (inAngle) continue;
+      if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) word += text[k];
+      else if (c >= 65 && c <= 90) word += String.fromCharCode(c + 32);
+      else if (c > 127 && /[\p{L}\p{N}]/u.test(text[k] as string)) word += (text[k] as string).toLowerCase();
+      else if (word !== '') {
+        out += out === '' ? word : ` ${word}`;
+        word = '';
+      }
+    }
+    if (word !== '') out += out === '' ? word : ` ${word}`;
   }
-  return kept
-    .join(' ')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 160;
 }
 
 /** Content key of a body: equal for the same words however the archive mangled the layout. */

@@ -1,0 +1,74 @@
+// Runs parseSource in a worker thread for big files, so that decoding and quote parsing (one
+// core) overlap with SQLite inserts (the other): the import takes max(parse, write) instead
+// of their sum. Batches flow with back-pressure, so memory stays bounded when the writer is
+// the slower side.
+import { Worker } from 'node:worker_threads';
+import type { ArchiveFormat } from '../archive';
+import { SourceError, type SourceCopy } from './parse-source';
+
+type FromWorker =
+  | { type: 'batch'; copies: SourceCopy[] }
+  | { type: 'done' }
+  | { type: 'error'; name: string; message: string };
+
+// Copies per message and batches in flight: enough to keep both threads busy, small enough
+// that a slow writer never lets the worker run far ahead (a batch of big patches is ~10 MB).
+const BATCH_COPIES = 32;
+const BATCHES_IN_FLIGHT = 4;
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { runParseWorker } = await import(workerData.module);
+  await runParseWorker(parentPort, workerData);
+})().catch((err) => parentPort.postMessage({ type: 'error', name: err && err.name || 'Error', message: String(err && err.message || err) }));
+`;
+
+/** Same as parseSource, computed in a worker thread. */
+export async function* parseSourceInWorker(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceCopy> {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT },
+  });
+  const queue: FromWorker[] = [];
+  let wake: (() => void) | null = null;
+  let exitError: Error | null = null;
+  worker.on('message', (m: FromWorker) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    exitError = err;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && exitError === null) exitError = new Error(`parse worker exited with code ${code}`);
+    wake?.();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0) {
+        if (exitError !== null) throw exitError;
+        await new Promise<void>((r) => (wake = r));
+        wake = null;
+      }
+      const m = queue.shift() as FromWorker;
+      if (m.type === 'done') return;
+      if (m.type === 'error') throw m.name === 'SourceError' ? new SourceError(m.message) : new Error(m.message);
+      worker.postMessage('more');
+      for (const c of m.copies) {
+        // Undo the worker's packing: raw came as a length, text as null when equal to raw.
+        for (const b of c.message.blocks) {
+          const packed = b as unknown as { raw: number; text: string | null };
+          b.raw = c.body.slice(b.start, b.start + packed.raw);
+          if (packed.text === null) b.text = b.raw;
+        }
+        yield c;
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
