@@ -161,7 +161,7 @@ export function unflow(text: string, delsp: boolean): string {
       pending = null;
     }
     const piece = flowed && delsp ? content.slice(0, -1) : content;
-    const joined = pending === null ? piece : pending.text + piece;
+    const joined: string = pending === null ? piece : pending.text + piece;
     if (flowed) {
       pending = { depth, text: joined };
     } else {
