@@ -12,10 +12,10 @@ import type { ThreadAnnotation } from './types';
 
 const content = join(resolve(import.meta.dirname, '..', '..'), 'content');
 
-test('36 invariants parse cleanly, one per engine predicate id', () => {
+test('38 invariants parse cleanly, one per engine predicate id', () => {
   const { entries, diagnostics } = loadInvariants(content);
   assert.deepEqual(diagnostics, []);
-  assert.equal(entries.length, 36);
+  assert.equal(entries.length, 38);
   assert.ok(entries.every((i) => i.predicate === i.id));
   const inv = entries.find((i) => i.id === 'no-delalloc-at-reclaim');
   assert.deepEqual(inv && { ...inv, statement: inv.statement.slice(0, 47), variants: inv.variants.slice(0, 14) }, {
@@ -30,7 +30,7 @@ test('36 invariants parse cleanly, one per engine predicate id', () => {
   });
   assert.deepEqual(
     ['design', 'oracle', 'precondition', 'safety'].map((k) => [k, entries.filter((i) => i.kind === k).length]),
-    [['design', 3], ['oracle', 1], ['precondition', 1], ['safety', 31]],
+    [['design', 3], ['oracle', 1], ['precondition', 1], ['safety', 33]],
   );
 });
 
