@@ -15,6 +15,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="site-header">
           <a href="/" className="brand">threadlab</a>
           <span className="tagline">kernel mailing-list threads, replayable</span>
+          <nav>
+            <a href="/">threads</a>
+            <a href="/search">search</a>
+          </nav>
         </header>
         <main>{children}</main>
       </body>
