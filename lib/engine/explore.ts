@@ -1,0 +1,172 @@
+// Exhaustive exploration of every interleaving. Depth-first with an explicit stack and a visited
+// set of state hashes (each distinct state is expanded once); verdicts are judged over terminal
+// states; shortest counterexamples come from a separate breadth-first pass that stops as soon as it
+// has one per violated invariant. No partial-order reduction is applied (see README: every enabled
+// action is expanded; hashing merges the orders that commute).
+import { hash53 } from './hash';
+import { actionCount, actionName, hasUnfinished, judgeTerminal, tryStep } from './step';
+import { stateKey, type ModelState } from './state';
+import type { World } from './world';
+
+/** Never: no terminal state violates; always: every terminal state does; sometimes: some do. */
+export type Verdict = 'never' | 'sometimes' | 'always';
+
+/** Limits on an exploration. */
+export interface ExploreBudget {
+  /** Maximum distinct states before giving up. */
+  maxStates: number;
+  /** Maximum schedule length before giving up. */
+  maxDepth: number;
+}
+
+/** The default budget: enough for every seed scenario with a wide margin. */
+export const DEFAULT_BUDGET: ExploreBudget = { maxStates: 2_000_000, maxDepth: 2_000 };
+
+/** One invariant's verdict over all interleavings. */
+export interface InvariantVerdict {
+  /** Invariant id. */
+  id: string;
+  /** The verdict. */
+  verdict: Verdict;
+  /** Distinct terminal states that violate it. */
+  violatingTerminals: number;
+  /** The shortest schedule (actor names) reaching a violation, if any. */
+  counterexample: string[] | null;
+}
+
+/** The result of exploring a world. */
+export interface ExploreResult {
+  /** False if a budget was exceeded (verdicts are then partial and must not be trusted). */
+  complete: boolean;
+  /** Why exploration stopped early, or null. */
+  message: string | null;
+  /** Distinct states visited. */
+  states: number;
+  /** Transitions taken (edges, including those to already-visited states). */
+  transitions: number;
+  /** Distinct terminal states (no actor can move). */
+  terminals: number;
+  /** Terminal states with an unfinished actor. */
+  deadlocks: number;
+  /** Longest schedule seen. */
+  maxDepth: number;
+  /** Per invariant of interest. */
+  verdicts: InvariantVerdict[];
+}
+
+interface Frame {
+  state: ModelState;
+  depth: number;
+}
+
+/** Explores every interleaving from `init` within `budget`. */
+export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFAULT_BUDGET): ExploreResult {
+  const n = actionCount(w);
+  const visited = new Set<number>([hash53(stateKey(init))]);
+  const stack: Frame[] = [{ state: init, depth: 0 }];
+  const violating = w.invariants.map(() => 0);
+  let transitions = 0;
+  let terminals = 0;
+  let deadlocks = 0;
+  let maxDepth = 0;
+  let message: string | null = null;
+  while (stack.length > 0) {
+    const { state, depth } = stack.pop()!;
+    if (depth > maxDepth) maxDepth = depth;
+    let any = false;
+    for (let a = 0; a < n; a += 1) {
+      const r = tryStep(w, state, a);
+      if (r === null) continue;
+      any = true;
+      transitions += 1;
+      const h = hash53(stateKey(r.state));
+      if (visited.has(h)) continue;
+      visited.add(h);
+      if (depth + 1 > budget.maxDepth) {
+        message = `depth budget of ${budget.maxDepth} steps exceeded`;
+        break;
+      }
+      if (visited.size > budget.maxStates) {
+        message = `state budget of ${budget.maxStates} distinct states exceeded`;
+        break;
+      }
+      stack.push({ state: r.state, depth: depth + 1 });
+    }
+    if (message !== null) break;
+    if (!any) {
+      terminals += 1;
+      if (hasUnfinished(w, state)) deadlocks += 1;
+      const t = judgeTerminal(w, state);
+      w.invariants.forEach((_, bit) => {
+        if ((t.violated & (1 << bit)) !== 0) violating[bit]! += 1;
+      });
+    }
+  }
+  const complete = message === null;
+  const wanted = complete ? violating.map((v) => v > 0) : w.invariants.map(() => true);
+  const cex = shortestCounterexamples(w, init, wanted, budget);
+  return {
+    complete,
+    message,
+    states: visited.size,
+    transitions,
+    terminals,
+    deadlocks,
+    maxDepth,
+    verdicts: w.invariants.map((id, bit) => {
+      const v = violating[bit]!;
+      return { id, verdict: v === 0 ? 'never' : v === terminals ? 'always' : 'sometimes', violatingTerminals: v, counterexample: cex[bit] ?? null };
+    }),
+  };
+}
+
+/**
+ * Breadth-first search for the shortest schedule that violates each wanted invariant. A step
+ * violates an invariant when its state carries the (sticky) bit, or, for no-deadlock, when it is a
+ * terminal state with an unfinished actor. BFS order makes the first hit a shortest one.
+ */
+export function shortestCounterexamples(w: World, init: ModelState, wanted: readonly boolean[], budget: ExploreBudget = DEFAULT_BUDGET): Array<string[] | null> {
+  const found: Array<string[] | null> = w.invariants.map(() => null);
+  let missing = wanted.filter(Boolean).length;
+  if (missing === 0) return found;
+  const n = actionCount(w);
+  const parent = new Map<number, [number, number]>();
+  const rootKey = hash53(stateKey(init));
+  parent.set(rootKey, [-1, -1]);
+  const queue: Array<[ModelState, number]> = [[init, rootKey]];
+  const pathTo = (key: number): string[] => {
+    const out: string[] = [];
+    let k = key;
+    while (k !== rootKey) {
+      const [p, a] = parent.get(k)!;
+      out.push(actionName(w, a));
+      k = p;
+    }
+    return out.reverse();
+  };
+  const take = (s: ModelState, key: number): void => {
+    w.invariants.forEach((_, bit) => {
+      if (wanted[bit] === true && found[bit] === null && (s.violated & (1 << bit)) !== 0) {
+        found[bit] = pathTo(key);
+        missing -= 1;
+      }
+    });
+  };
+  take(init, rootKey);
+  for (let head = 0; head < queue.length && missing > 0 && parent.size <= budget.maxStates; head += 1) {
+    const [s, key] = queue[head]!;
+    let any = false;
+    for (let a = 0; a < n && missing > 0; a += 1) {
+      const r = tryStep(w, s, a);
+      if (r === null) continue;
+      any = true;
+      const h = hash53(stateKey(r.state));
+      if (parent.has(h)) continue;
+      parent.set(h, [key, a]);
+      take(r.state, h);
+      queue.push([r.state, h]);
+    }
+    if (!any) take(judgeTerminal(w, s), key);
+  }
+  return found;
+}

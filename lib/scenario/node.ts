@@ -1,0 +1,2 @@
+// The scenario layer's Node-only door: loading scenario files from disk.
+export * from './load-scenarios.node';
