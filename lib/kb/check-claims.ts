@@ -51,6 +51,10 @@ function checkOne(claim: Claim, ids: Set<string>, front: AnnotationFrontMatter, 
   if (commit !== null && !front.outcome.commits.some((c) => c.id.startsWith(commit) || commit.startsWith(c.id))) {
     fail(line, id, 'status', 'commit-unknown', `commit ${commit} is not in the front matter's outcome`);
   }
+  // A sentence ends at . ! or ? followed by a capital, backtick or parenthesis ("v5.7 and" does not split).
+  if (claim.paraphrase.split(/(?<=[.!?])\s+(?=[A-Z`(])/).length > 1) {
+    fail(line, id, 'paraphrase', 'paraphrase-not-one-sentence', 'the paraphrase is one sentence in your own words');
+  }
   const hasReplay = claim.scenarios.length > 0 || claim.scenarioPending !== null;
   if (!hasReplay && claim.notReplayable === null) {
     // A replayable kind is told what it should carry; any kind may instead say why it cannot be replayed.

@@ -143,6 +143,8 @@ test('cross-claim checks: unknown answers, message not in front matter, depth an
     'x.md:41 c2 speaker speaker-mismatch',
     'x.md:41 c2 scenario replay-missing',
   ]);
+  const two = TAIL.replace('at fault.', 'at fault. It stops early.');
+  assert.deepEqual(problems(FRONT + CLAIMS + two), ['x.md:41 c2 paraphrase paraphrase-not-one-sentence']);
   const depth = CLAIMS.replace('- depth: 1', '- depth: 3');
   assert.deepEqual(problems(FRONT + depth + TAIL), ['x.md:26 c1 depth depth-mismatch']);
   const twice = CLAIMS.replace('### c2 — A bug', '### c1 — A bug').replace('- answers: c1\n', '');
