@@ -1,0 +1,176 @@
+// Proves the line parser's block kinds, depths, speakers and answers on small exact bodies, and that flattened bodies are detected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isFlattened } from './is-flattened';
+import { parseBody } from './parse-body';
+import type { Block } from './types';
+
+const me = { name: 'Me', address: 'me@example.org', date: null };
+
+/** Blocks as [kind, depth, speaker, text] rows for exact comparison. */
+const rows = (blocks: Block[]): [string, number, string | null, string][] => blocks.map((b) => [b.kind, b.depth, b.speaker?.name ?? null, b.text]);
+
+test('the door exports the mail API the importer calls', async () => {
+  const door: Record<string, unknown> = await import('./index');
+  for (const name of ['parseBody', 'parseAttribution', 'deobfuscateAddress', 'parseLooseDate', 'isFlattened', 'quotePrefix', 'linkAnswers']) {
+    assert.equal(typeof door[name], 'function', name);
+  }
+  const parsed = (door.parseBody as typeof parseBody)('x\n', { author: null });
+  assert.deepEqual(parsed, { blocks: [{ kind: 'own', depth: 0, speaker: null, text: 'x', raw: 'x\n', start: 0, confidence: 1, answers: null }], diagnostics: [] });
+});
+
+test('attribution chain names the speaker of each depth; own text answers the passage above', () => {
+  const body = [
+    'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:',
+    '> On Sun, May 31, 2020 at 09:00:00PM -0700, Alice <alice@example.org> wrote:',
+    '> > Alice said this.',
+    '> ',
+    '> Bob said that.',
+    '',
+    'I say this.',
+    '',
+    '> Bob again.',
+    'And I answer again.',
+    '',
+  ].join('\n');
+  const { blocks, diagnostics } = parseBody(body, { author: me });
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(rows(blocks), [
+    ['attribution', 0, 'Me', 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:'],
+    ['attribution', 1, 'Bob', 'On Sun, May 31, 2020 at 09:00:00PM -0700, Alice <alice@example.org> wrote:'],
+    ['quote', 2, 'Alice', 'Alice said this.'],
+    ['blank', 1, 'Bob', ''],
+    ['quote', 1, 'Bob', 'Bob said that.'],
+    ['blank', 0, 'Me', ''],
+    ['own', 0, 'Me', 'I say this.'],
+    ['blank', 0, 'Me', ''],
+    ['quote', 1, 'Bob', 'Bob again.'],
+    ['own', 0, 'Me', 'And I answer again.'],
+  ]);
+  assert.equal(blocks[6]?.answers, 4);
+  assert.equal(blocks[9]?.answers, 8);
+  assert.deepEqual(blocks[1]?.names, { name: 'Alice', address: 'alice@example.org', date: '2020-05-31T21:00:00-07:00' });
+  assert.equal(blocks.map((b) => b.raw).join(''), body);
+});
+
+test('a new attribution at a shallower depth resets the deeper speakers', () => {
+  const body = 'Bob wrote:\n> > deep one\n> Bob\n\nCarol wrote:\n> > deep two\n';
+  const { blocks } = parseBody(body, { author: me });
+  assert.deepEqual(rows(blocks).map(([k, d, s]) => [k, d, s]), [
+    ['attribution', 0, 'Me'],
+    ['quote', 2, null],
+    ['quote', 1, 'Bob'],
+    ['blank', 0, 'Me'],
+    ['attribution', 0, 'Me'],
+    ['quote', 2, null],
+  ]);
+});
+
+test('an attribution wrapped over two lines is one attribution block', () => {
+  const body = '> On Thu, Nov 01, 2018 at 10:02:25AM +1100, Dave Chinner\n> wrote:\n> > text\n';
+  const { blocks } = parseBody(body, { author: me });
+  assert.deepEqual(rows(blocks), [
+    ['attribution', 1, null, 'On Thu, Nov 01, 2018 at 10:02:25AM +1100, Dave Chinner wrote:'],
+    ['quote', 2, 'Dave Chinner', 'text'],
+  ]);
+});
+
+test('a diff inside > quotes stays one patch block at its depth, then the reply', () => {
+  const body = [
+    '> Signed-off-by: A Person <a@example.org>',
+    '> ---',
+    '>  fs/x.c | 2 +-',
+    '>  1 file changed, 1 insertion(+), 1 deletion(-)',
+    '> ',
+    '> diff --git a/fs/x.c b/fs/x.c',
+    '> index 1234567..89abcde 100644',
+    '> --- a/fs/x.c',
+    '> +++ b/fs/x.c',
+    '> @@ -1,3 +1,3 @@',
+    '>  int x;',
+    '>',
+    '> -int y;',
+    '> +int z;',
+    '',
+    'Why z?',
+    '',
+  ].join('\n');
+  const { blocks } = parseBody(body, { author: me });
+  assert.deepEqual(rows(blocks).map(([k, d]) => [k, d]), [
+    ['trailer', 1],
+    ['patch', 1],
+    ['blank', 0],
+    ['own', 0],
+  ]);
+  assert.equal(blocks[1]?.text.split('\n').length, 13);
+  assert.equal(blocks[3]?.answers, 1);
+});
+
+test('trailers, elisions, signatures and list footers', () => {
+  const body = [
+    '> [...]',
+    '> <snip>',
+    'Looks good.',
+    '',
+    'Reviewed-by: Me <me@example.org>',
+    'Acked-by: Other <o@example.org>',
+    '',
+    '-- ',
+    'Me',
+    'Some Company',
+    '',
+    '-- ',
+    'You received this message because you are subscribed to the Google Groups "x" group.',
+    'To unsubscribe from this group and stop receiving emails from it, send an email to x+unsubscribe@googlegroups.com.',
+    '',
+  ].join('\n');
+  const { blocks } = parseBody(body, { author: me });
+  assert.deepEqual(rows(blocks).map(([k, d]) => [k, d]), [
+    ['elision', 1],
+    ['own', 0],
+    ['blank', 0],
+    ['trailer', 0],
+    ['blank', 0],
+    ['signature', 0],
+    ['blank', 0],
+    ['footer', 0],
+  ]);
+  const mailman = parseBody('text\n_______________________________________________\nLinux-nvme mailing list\nLinux-nvme@lists.infradead.org\n', { author: me });
+  assert.deepEqual(rows(mailman.blocks).map(([k]) => k), ['own', 'footer']);
+  const vger = parseBody('text\n--\nTo unsubscribe from this list: send the line "unsubscribe linux-btrfs" in\nthe body of a message to majordomo@vger.kernel.org\n', { author: me });
+  assert.deepEqual(rows(vger.blocks).map(([k]) => k), ['own', 'footer']);
+});
+
+test('CRLF bodies keep their bytes and get the same kinds', () => {
+  const body = 'Bob wrote:\r\n> quoted\r\n\r\nreply\r\n';
+  const { blocks } = parseBody(body, { author: me });
+  assert.deepEqual(rows(blocks), [
+    ['attribution', 0, 'Me', 'Bob wrote:'],
+    ['quote', 1, 'Bob', 'quoted'],
+    ['blank', 0, 'Me', ''],
+    ['own', 0, 'Me', 'reply'],
+  ]);
+  assert.equal(blocks.map((b) => b.raw).join(''), body);
+});
+
+test('flattened bodies are detected; wrapped mail and code with > are not', () => {
+  assert.equal(isFlattened(`On Mon, Jun 1, 2020, Bob wrote: > one line of quoted text here > > and deeper > > still more > back ${'x '.repeat(120)}`), true);
+  assert.equal(isFlattened('> short\n> lines\nreply\n'), false);
+  assert.equal(isFlattened(`if (a > b && c > d) return e > f; ${'y'.repeat(300)}`), false);
+  assert.equal(isFlattened(''), false);
+});
+
+test('a flattened body gets depths from inline markers, with confidence below 1 and exact slices', () => {
+  const body = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote: > On Sun, May 31, 2020 at 09:00:00PM -0700, Alice wrote: > > Alice wrote this sentence which is fairly long and > > continues here. > > Bob answers Alice in his own words, > and goes on. This is what I answer to both of you, and it is a long reply that goes on.';
+  const { blocks } = parseBody(body, { author: me, flattened: true });
+  assert.deepEqual(rows(blocks), [
+    ['attribution', 0, 'Me', 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:'],
+    ['attribution', 1, 'Bob', 'On Sun, May 31, 2020 at 09:00:00PM -0700, Alice wrote:'],
+    ['quote', 2, 'Alice', 'Alice wrote this sentence which is fairly long and continues here.'],
+    ['quote', 1, 'Bob', 'Bob answers Alice in his own words, and goes on.'],
+    ['own', 0, 'Me', 'This is what I answer to both of you, and it is a long reply that goes on.'],
+  ]);
+  assert.equal(blocks.map((b) => b.raw).join(''), body);
+  assert.ok(blocks.slice(1).every((b) => b.confidence > 0 && b.confidence < 1));
+  assert.equal(blocks[4]?.answers, 3);
+});
