@@ -1,0 +1,140 @@
+// Proves a reader can follow the seed thread about write_cache_pages() in a real browser: the
+// thread page shows who said what at which quote depth, permalinks and raw text resolve by
+// Message-ID, the mbox download is mboxrd, unknown ids are 404s, and the page reads with
+// JavaScript disabled.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launchBrowser, runCli, screenshot, startServer, tempDir, type Browser, type RunningServer } from './harness';
+import { getThread, listThreads, openStore } from '../../lib/store';
+
+let server: RunningServer;
+let browser: Browser;
+let wcpRoot = '';
+let wcpPageMessage = '';
+const tmp = tempDir('threadlab-e2e-thread-');
+
+before(async () => {
+  const db = join(tmp.dir, 'threadlab.db');
+  const imported = runCli(['import', 'content'], db);
+  assert.equal(imported.status, 0, `import failed:\n${imported.stdout}\n${imported.stderr}`);
+  // Find the write_cache_pages thread and the page's own (non-reconstructed) message in the store.
+  const store = openStore(db, { readonly: true });
+  for (const t of listThreads(store)) {
+    const tree = getThread(store, t.rootId);
+    const stack = tree === null ? [] : [tree.root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      stack.push(...n.children);
+      if (n.message?.derived === false && n.message.copies.some((c) => c.path.endsWith('000_47d84fd9b3284998.txt'))) {
+        wcpRoot = t.rootId;
+        wcpPageMessage = n.messageId;
+      }
+    }
+  }
+  store.close();
+  assert.notEqual(wcpPageMessage, '', 'the seed 000 page was not imported');
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  tmp.cleanup();
+});
+
+test('home -> the write_cache_pages thread: Dave Chinner and Brian Foster at their depths', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + '/');
+  await page.locator(`a[href="/t/${encodeURIComponent(wcpRoot)}"]`).first().click();
+  await page.waitForURL(/\/t\//);
+  const own = page.locator(`article[id="m-${wcpPageMessage}"]`);
+  assert.equal(await own.locator('header .from').textContent(), 'Dave Chinner');
+  const generic = own.locator('.block', { hasText: 'We should fix problems in the generic code' });
+  assert.equal(await generic.getAttribute('data-depth'), '0');
+  assert.equal(await generic.getAttribute('data-kind'), 'own');
+  const detectable = own.locator('details.block', { hasText: 'XFS is probably the only filesystem that leaves detectable state' });
+  assert.equal(await detectable.getAttribute('data-depth'), '2');
+  assert.match((await detectable.locator('summary .speaker').textContent()) ?? '', /^Dave Chinner, 2018-11-01/);
+  const report = own.locator('details.block', { hasText: 'an integrity writeback (i.e., sync), for example, returns before all' });
+  assert.equal(await report.getAttribute('data-depth'), '3');
+  assert.match((await report.locator('summary .speaker').textContent()) ?? '', /^Brian Foster, 2018-10-31/);
+  await screenshot(page, 'thread-write-cache-pages');
+});
+
+test('quoted passages fold and unfold, and folded text stays in the page', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+  const own = page.locator(`article[id="m-${wcpPageMessage}"]`);
+  const q = own.locator('details.block', { hasText: 'XFS is probably the only filesystem' });
+  assert.equal(await q.evaluate((d) => (d as HTMLDetailsElement).open), true);
+  await q.locator('summary').click();
+  assert.equal(await q.evaluate((d) => (d as HTMLDetailsElement).open), false);
+  assert.match((await q.textContent()) ?? '', /XFS is probably the only filesystem/);
+});
+
+test('/m/<Message-ID> resolves to the thread position and /m/<id>/raw serves the archived text', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + `/m/${encodeURIComponent(wcpPageMessage)}`);
+  assert.equal(new URL(page.url()).pathname, `/t/${encodeURIComponent(wcpRoot)}`);
+  assert.equal(decodeURIComponent(new URL(page.url()).hash), `#m-${wcpPageMessage}`);
+  const raw = await fetch(server.url + `/m/${encodeURIComponent(wcpPageMessage)}/raw`);
+  assert.equal(raw.status, 200);
+  assert.match(raw.headers.get('content-type') ?? '', /^text\/plain/);
+  const text = await raw.text();
+  assert.ok(text.startsWith('On Thu, Nov 01, 2018 at 10:17:26AM -0400, Brian Foster wrote: >'));
+  assert.ok(text.includes('We should fix problems in the generic code'));
+  await page.goto(server.url + `/m/${encodeURIComponent(wcpPageMessage)}/raw`);
+  await screenshot(page, 'raw-write-cache-pages');
+});
+
+test('/t/<id>.mbox downloads the thread as mboxrd', async () => {
+  const r = await fetch(server.url + `/t/${encodeURIComponent(wcpRoot)}.mbox`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type') ?? '', /^application\/mbox/);
+  const mbox = await r.text();
+  assert.match(mbox, /^From \S+ \w{3} \w{3} \d\d \d\d:\d\d:\d\d \d{4}\n/);
+  assert.ok(mbox.includes(`Message-ID: <${wcpPageMessage}>`));
+  assert.equal((mbox.match(/^From /gm) ?? []).length, 1, 'only the archived message, not reconstructed ones');
+});
+
+test('unknown threads, messages and raw texts are 404s', async () => {
+  for (const path of ['/t/no-such-thread@example.org', '/m/no-such-message@example.org', '/m/no-such@example.org/raw', '/t/nothing.mbox']) {
+    const r = await fetch(server.url + path);
+    assert.equal(r.status, 404, path);
+  }
+  // A broken percent-encoding is refused by Next itself as a bad request: still not a server error.
+  assert.equal((await fetch(server.url + '/t/%E0%A4%A')).status, 400);
+});
+
+test('with JavaScript disabled the thread page shows the full text', async () => {
+  const nojs = await launchBrowser({ javaScriptEnabled: false });
+  try {
+    const page = await nojs.newPage();
+    await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+    const text = await page.locator('main').innerText();
+    assert.ok(text.includes('We should fix problems in the generic code'));
+    assert.ok(text.includes('XFS is probably the only filesystem that leaves detectable state'));
+    assert.ok(text.includes('That sounds like a bug in write_cache_pages()'));
+    await screenshot(page, 'thread-nojs');
+  } finally {
+    await nojs.close();
+  }
+});
+
+test('search finds write_cache_pages and a malformed query gets a message, not an error page', async () => {
+  const page = await browser.newPage();
+  const ok = await page.goto(server.url + '/search?q=write_cache_pages');
+  assert.equal(ok?.status(), 200);
+  const hits = page.locator('ol.hits li');
+  assert.ok((await hits.count()) >= 1);
+  assert.ok((await page.locator('ol.hits mark').first().textContent())?.toLowerCase().includes('write_cache_pages'));
+  await screenshot(page, 'search-write-cache-pages');
+  await hits.first().locator('a').first().click();
+  await page.waitForURL(/\/t\//);
+  for (const q of ['"unbalanced', '((((', 'NEAR(a b', 'x'.repeat(5000), 'zz:unknown']) {
+    const r = await page.goto(server.url + '/search?q=' + encodeURIComponent(q));
+    assert.equal(r?.status(), 200, q.slice(0, 20));
+  }
+});
