@@ -28,11 +28,11 @@ test('import, re-import, failures, search and parse', () => {
       'threadlab: failed: ../shared/corpus/malformed/git-t5100/0002mboxrd: not recognisable as mail, an mbox or an archive page (use --format, or add a source.json sidecar)',
     ]);
     assert.match(first.stdout, /^files: 19 \(0 unchanged, 2 failed\)$/m);
-    assert.match(first.stdout, /^messages: \d+ new, \d+ already known, failed files: 2$/m);
+    assert.match(first.stdout, /^messages: 36 new, 10 already known, 16 rebuilt from quotes\nfailed files: 2\nthreads: 36 \(0 ghost messages\)$/m);
     const again = cli(db, 'import', 'content/threads');
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /^files: 5 \(5 unchanged, 0 failed\)$/m);
-    assert.match(again.stdout, /^messages: 0 new, 5 already known, failed files: 0$/m);
+    assert.match(again.stdout, /^messages: 0 new, 5 already known, 0 rebuilt from quotes\nfailed files: 0$/m);
 
     const found = cli(db, 'search', '--json', 'nq:stop', 'f:chinner');
     assert.equal(found.status, 0, found.stderr);
@@ -58,8 +58,11 @@ test('parse --json prints the documented shape and never creates the database', 
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { format: string; messages: Record<string, unknown>[] };
     assert.equal(out.format, 'hypermail-page');
-    assert.equal(out.messages.length, 1);
-    const m = out.messages[0]!;
+    // Four messages rebuilt from the page's quotes (oldest first), then the page itself.
+    assert.deepEqual(out.messages.map((x) => [x.derived, (x.from as { name: string }).name]), [
+      [true, 'Matthew Wilcox'], [true, 'Dave Chinner'], [true, 'Matthew Wilcox'], [true, 'Dave Chinner'], [false, 'Matthew Wilcox'],
+    ]);
+    const m = out.messages[4]!;
     assert.deepEqual(Object.keys(m), ['messageId', 'inReplyTo', 'references', 'subject', 'from', 'date', 'derived', 'blocks', 'diagnostics']);
     assert.deepEqual(m.from, { name: 'Matthew Wilcox', address: null });
     assert.equal(m.date, '2020-06-05T00:50:54.000Z');

@@ -60,7 +60,8 @@ function report(s: ImportSummary): void {
   const secs = s.elapsedMs / 1000;
   process.stdout.write(
     `files: ${s.files} (${s.filesSkipped} unchanged, ${s.failures.length} failed)\n` +
-      `messages: ${s.messagesNew} new, ${s.messagesKnown} already known, failed files: ${s.failures.length}\n` +
+      `messages: ${s.messagesNew} new, ${s.messagesKnown} already known, ${s.derivedNew} rebuilt from quotes\n` +
+      `failed files: ${s.failures.length}\n` +
       `threads: ${s.threads} (${s.ghosts} ghost messages)\n` +
       `elapsed: ${secs.toFixed(2)} s${secs > 0 ? ` (${Math.round((s.messagesNew + s.messagesKnown) / secs)} messages/s)` : ''}\n`,
   );

@@ -4,7 +4,7 @@
 import { parseBody, deobfuscateAddress, type Diagnostic, type ParsedMessage } from '../mail';
 import { decodeDate, type DecodedMessage } from '../mail/decode-message';
 import type { PageMessage } from '../archive';
-import { contentKey, contentMessageId } from '../thread';
+import { contentKey, contentMessageId, reconstructAncestors } from '../thread';
 import type { SidecarEntry } from './sidecar';
 
 /** A message ready for the store, with what the store keeps about this copy. */
@@ -125,4 +125,39 @@ function finish(h: Head, body: string, flattened: boolean, diagnostics: Diagnost
     addressAsWritten: asWritten,
     sidecar: Object.keys(filled).length > 0 ? filled : null,
   };
+}
+
+/**
+ * The earlier messages a page quotes, rebuilt as derived messages (oldest first) and the page
+ * linked under them. A page that names its parent (In-Reply-To) gives that id to its nearest
+ * ancestor, so a real copy imported later replaces the reconstruction in place.
+ */
+export function withDerivedAncestors(page: BuiltMessage): BuiltMessage[] {
+  const derived = reconstructAncestors(page.message);
+  if (derived.length === 0) return [page];
+  const parent = page.message.inReplyTo;
+  if (parent !== null) {
+    const nearest = derived[derived.length - 1] as ParsedMessage;
+    const oldId = nearest.messageId;
+    nearest.messageId = parent;
+    for (const d of derived) {
+      d.references = d.references.map((r) => (r === oldId ? parent : r));
+      if (d.inReplyTo === oldId) d.inReplyTo = parent;
+    }
+  }
+  const last = derived[derived.length - 1] as ParsedMessage;
+  if (page.message.references.length === 0) {
+    page.message.references = [...last.references, last.messageId];
+    page.message.inReplyTo = last.messageId;
+  }
+  const out: BuiltMessage[] = derived.map((m) => {
+    // Attribution dates carry their own zone; store UTC like every other date so that ordering
+    // and d: ranges compare like with like (a date without a zone stays as written).
+    if (m.date !== null && /(Z|[+-]\d{2}:\d{2})$/.test(m.date) && !Number.isNaN(Date.parse(m.date))) m.date = new Date(m.date).toISOString();
+    let body = '';
+    for (const b of m.blocks) body += b.raw;
+    return { message: m, body, syntheticId: m.messageId !== parent, contentKey: contentKey(body), addressAsWritten: m.from.address, sidecar: null };
+  });
+  out.push(page);
+  return out;
 }

@@ -22,6 +22,8 @@ export interface ImportSummary {
   filesSkipped: number;
   messagesNew: number;
   messagesKnown: number;
+  /** Messages rebuilt from the quotes of pages (not counted in messagesNew/messagesKnown). */
+  derivedNew: number;
   failures: ImportFailure[];
   threads: number;
   ghosts: number;
@@ -65,7 +67,7 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
   const started = performance.now();
   const root = options.root ?? process.cwd();
   const { files, missing } = walkInputs(paths);
-  const summary: ImportSummary = { files: files.length, filesSkipped: 0, messagesNew: 0, messagesKnown: 0, failures: missing.map((p) => ({ path: p, reason: 'no such file or folder' })), threads: 0, ghosts: 0, elapsedMs: 0, bytes: 0 };
+  const summary: ImportSummary = { files: files.length, filesSkipped: 0, messagesNew: 0, messagesKnown: 0, derivedNew: 0, failures: missing.map((p) => ({ path: p, reason: 'no such file or folder' })), threads: 0, ghosts: 0, elapsedMs: 0, bytes: 0 };
   const sizes = files.map((f) => {
     try {
       return statSync(f.path).size;
@@ -95,7 +97,8 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
           ordinalAt = ` (message ${copy.ordinal + 1}, line ${copy.line ?? '?'})`;
           format = copy.format;
           const result = writer.add(copy);
-          if (result === 'new') summary.messagesNew++;
+          if (copy.message.derived) summary.derivedNew += result === 'new' ? 1 : 0;
+          else if (result === 'new') summary.messagesNew++;
           else summary.messagesKnown++;
           messages++;
           if (messages % 500 === 0) options.onProgress?.({ file: shown, fileIndex: i, fileCount: files.length, bytesDone: bytesDone + Math.min(size, copy.byteOffset ?? 0), bytesTotal, messages: summary.messagesNew + summary.messagesKnown });

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { detectFormat, isMailFormat, MboxSplitter, readPage, type ArchiveFormat, type Detection } from '../archive';
 import { decodeMessage } from '../mail/decode-message';
 import type { Diagnostic } from '../mail';
-import { messageFromMail, messageFromPage, type BuiltMessage } from './build-message';
+import { messageFromMail, messageFromPage, withDerivedAncestors, type BuiltMessage } from './build-message';
 import { sidecarFor } from './sidecar';
 
 /** One message copy read from a file, with its place in the file. */
@@ -15,7 +15,8 @@ export interface SourceCopy extends BuiltMessage {
   ordinal: number;
   line: number | null;
   byteOffset: number | null;
-  format: ArchiveFormat;
+  /** The file's format, or 'derived' for a message rebuilt from the quotes of a page. */
+  format: ArchiveFormat | 'derived';
   raw: Uint8Array;
   copyDiagnostics: Diagnostic[];
 }
@@ -116,7 +117,12 @@ export async function* parseSource(path: string, options: { format?: ArchiveForm
   if (det.format === 'text-page' && sidecar === null) throw new SourceError('not recognisable as mail, an mbox or an archive page (use --format, or add a source.json sidecar)');
   const page = readPage(text, det.format);
   if (page.body.trim() === '') throw new SourceError(`${det.format}: the page has no message text`);
-  const built = messageFromPage(page, sidecar);
+  // Archives often keep nothing of the messages a page quotes: rebuild them (oldest first).
+  const all = withDerivedAncestors(messageFromPage(page, sidecar));
+  for (let k = 0; k < all.length - 1; k++) {
+    yield { ...(all[k] as BuiltMessage), ordinal: k + 1, line: null, byteOffset: null, format: 'derived', raw: new Uint8Array(0), copyDiagnostics: [] };
+  }
+  const built = all[all.length - 1] as BuiltMessage;
   yield { ...built, ordinal: 0, line: 1, byteOffset: 0, format: det.format, raw: bytes, copyDiagnostics: [{ ruleId: 'format-detected', reason: `${det.format}: ${det.evidence.join('; ')}`, line: null }] };
 }
 

@@ -3,3 +3,4 @@
 export { buildThreads, walkThread } from './build-threads';
 export type { ThreadInput, ThreadNode, ThreadDiagnostic, Threading } from './build-threads';
 export { contentKey, contentMessageId, fnv1a64Hex, normalizedWords } from './content-id';
+export { reconstructAncestors } from './reconstruct-ancestors';
