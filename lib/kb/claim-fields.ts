@@ -8,6 +8,8 @@ const quoted = z
 
 const MESSAGE = /^([^,<>]+), (\d{4}-\d{2}(?:-\d{2}(?: \d{2}:\d{2})?)?)(?: <([^<>\s]+)>)?$/;
 
+const SCENARIO = /^(\S+) @ (\S+) => ([a-z0-9-]+): violated (never|sometimes|always) \((supports|refutes)\)$/;
+
 /** Per-field zod schemas turning the text after `- field:` into its value; errors name the field. */
 export const claimFieldSchemas = {
   speaker: z.string().min(1),
@@ -48,10 +50,16 @@ export const claimFieldSchemas = {
     .refine(([a, b]) => a < b, 'start must be before end'),
   scenario: z
     .string()
-    .regex(/^\S+ @ \S+ => .+ \((supports|refutes)\)$/, 'write "<scenario-id> @ <variant> => <verdict> (supports|refutes)"')
+    .regex(SCENARIO, 'write "<scenario-id> @ <variant> => <invariant>: violated never|sometimes|always (supports|refutes)"')
     .transform((s) => {
-      const m = /^(\S+) @ (\S+) => (.+) \((supports|refutes)\)$/.exec(s) as RegExpExecArray;
-      return { scenario: m[1] as string, variant: m[2] as string, verdict: m[3] as string, relation: m[4] as 'supports' | 'refutes' };
+      const m = SCENARIO.exec(s) as RegExpExecArray;
+      return {
+        scenario: m[1] as string,
+        variant: m[2] as string,
+        invariant: m[3] as string,
+        verdict: m[4] as 'never' | 'sometimes' | 'always',
+        relation: m[5] as 'supports' | 'refutes',
+      };
     }),
   'scenario-pending': z.string().min(1),
   'not-replayable': z.string().min(1),

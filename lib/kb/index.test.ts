@@ -7,7 +7,7 @@ import * as kbNode from './node';
 test('the pure door exports exactly these values', () => {
   assert.deepEqual(Object.keys(kb).sort(), [
     'ANCHOR_CONTEXT_CHARS', 'ANCHOR_MIN_QUOTE_SIMILARITY', 'ANCHOR_ORPHAN_THRESHOLD', 'CLAIM_KINDS', 'CLAIM_STATES',
-    'REPLAYABLE_KINDS', 'anchorFor', 'checkAnchors', 'checkCatalogueReferences', 'citeClaim', 'citeScenario',
+    'REPLAYABLE_KINDS', 'anchorFor', 'checkAnchors', 'checkCatalogueReferences', 'checkScenarioLinks', 'citeClaim', 'citeScenario',
     'completeAnchors', 'messageIdPath', 'normalizeForAnchoring', 'normalizeWithOffsets', 'parseAnnotation',
     'parseInvariant', 'parseSubsystem', 'resolveAnchor',
   ]);

@@ -12,6 +12,7 @@ export type {
   ParseResult,
   ResolvedAnchor,
   ScenarioLink,
+  ScenarioVerdict,
   TextPositionSelector,
   TextQuoteSelector,
   ThreadAnnotation,
@@ -28,5 +29,6 @@ export { REPLAYABLE_KINDS } from './check-claims';
 export { parseInvariant } from './parse-invariant';
 export { parseSubsystem } from './parse-subsystem';
 export { checkCatalogueReferences } from './check-catalogue-references';
+export { checkScenarioLinks, type ScenarioSummary } from './check-scenario-links';
 export { citeScenario, type Citation, type ScenarioCitationInput } from './cite-scenario';
 export { citeClaim, messageIdPath, type ClaimCitationInput } from './cite-claim';

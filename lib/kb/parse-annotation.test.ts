@@ -41,7 +41,7 @@ Brian reports; Dave answers.
 - prefix: "for example, "
 - suffix: " have been"
 - position: 10-45
-- scenario: wcp-sync-all @ v4.19 => violates integrity-writeback-visits-all-dirty-pages (supports)
+- scenario: wcp-sync-all @ v4.19 => integrity-writeback-visits-all-dirty-pages: violated always (supports)
 
 The loop gives up at the first *error* under \`WB_SYNC_ALL\`.
 
@@ -84,7 +84,7 @@ test('a well-formed file parses to the exact JSON shape', () => {
         position: { type: 'TextPositionSelector', start: 10, end: 45 },
       },
       paraphrase: 'The loop gives up at the first error under WB_SYNC_ALL.',
-      scenarios: [{ scenario: 'wcp-sync-all', variant: 'v4.19', verdict: 'violates integrity-writeback-visits-all-dirty-pages', relation: 'supports' }],
+      scenarios: [{ scenario: 'wcp-sync-all', variant: 'v4.19', invariant: 'integrity-writeback-visits-all-dirty-pages', verdict: 'always', relation: 'supports' }],
       scenarioPending: null,
       notReplayable: null,
       line: 26,

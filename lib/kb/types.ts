@@ -74,11 +74,16 @@ export interface MessageRef {
   messageId: string | null;
 }
 
+/** How often a scenario variant violates an invariant over all interleavings (the scenario files' `expect`). */
+export type ScenarioVerdict = 'never' | 'sometimes' | 'always';
+
 /** A link from a claim to a scenario variant and the verdict written in that scenario file. */
 export interface ScenarioLink {
   scenario: string;
   variant: string;
-  verdict: string;
+  invariant: string;
+  /** How often `variant` violates `invariant`, exactly as the scenario file expects it. */
+  verdict: ScenarioVerdict;
   /** Whether the verdict bears the claim out or contradicts it. */
   relation: 'supports' | 'refutes';
 }
