@@ -9,7 +9,7 @@ test('the pure door exports exactly these values', () => {
     'ANCHOR_CONTEXT_CHARS', 'ANCHOR_MIN_QUOTE_SIMILARITY', 'ANCHOR_ORPHAN_THRESHOLD', 'CLAIM_KINDS', 'CLAIM_STATES',
     'REPLAYABLE_KINDS', 'anchorFor', 'checkAnchors', 'checkCatalogueReferences', 'checkScenarioLinks', 'citeClaim', 'citeScenario',
     'completeAnchors', 'messageIdPath', 'normalizeForAnchoring', 'normalizeWithOffsets', 'parseAnnotation',
-    'parseInvariant', 'parseSubsystem', 'resolveAnchor',
+    'parseInvariant', 'parseSubsystem', 'resolveAnchor', 'toWebAnnotation',
   ]);
   assert.equal(kb.ANCHOR_ORPHAN_THRESHOLD, 0.75);
   assert.deepEqual(kb.CLAIM_KINDS, ['bug-report', 'root-cause', 'proposed-fix', 'objection', 'hypothesis', 'question', 'design-principle']);

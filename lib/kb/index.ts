@@ -32,3 +32,4 @@ export { checkCatalogueReferences } from './check-catalogue-references';
 export { checkScenarioLinks, type ScenarioSummary } from './check-scenario-links';
 export { citeScenario, type Citation, type ScenarioCitationInput } from './cite-scenario';
 export { citeClaim, messageIdPath, type ClaimCitationInput } from './cite-claim';
+export { toWebAnnotation, type WebAnnotation } from './to-web-annotation';
