@@ -5,7 +5,7 @@ import { bufferedWrite } from './ops/buffered-write';
 import { btrfsFixupWorker, invalidatePage, migratePage, reclaimPage, setPageDirtyOob } from './ops/btrfs-fixup';
 import { directWrite } from './ops/direct-write';
 import { END_IO_FUNCTIONS } from './ops/end-io';
-import { fsync } from './ops/fsync';
+import { fdatawait, fsync } from './ops/fsync';
 import { gfs2JdataWrite, gfs2JdataWritepages, shrinkFolioList } from './ops/gfs2-jdata';
 import { mmapLoad, mmapStore } from './ops/mmap-access';
 import type { OpDef } from './ops/op-def';
@@ -19,7 +19,7 @@ import { WRITEPAGE_FUNCTIONS } from './ops/writepage';
 /** Operations by kind. */
 export const OPS: Readonly<Record<string, OpDef>> = Object.fromEntries(
   [
-    bufferedWrite, bufferedRead, writeback, fsync, openFile, umount, directWrite, mmapLoad, mmapStore, waitFor, forceShutdown,
+    bufferedWrite, bufferedRead, writeback, fsync, fdatawait, openFile, umount, directWrite, mmapLoad, mmapStore, waitFor, forceShutdown,
     gfs2JdataWrite, gfs2JdataWritepages, shrinkFolioList, setPageDirtyOob, btrfsFixupWorker, migratePage, invalidatePage, reclaimPage,
   ].map((o) => [o.kind, o]),
 );

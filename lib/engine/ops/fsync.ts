@@ -59,3 +59,21 @@ export const fsync: OpDef = {
     return true;
   },
 };
+
+/** Waiting without consuming errors. */
+export const FILEMAP_FDATAWAIT_KEEP_ERRORS: KernelRef = { fn: 'filemap_fdatawait_keep_errors', ref: 'mm/filemap.c:filemap_fdatawait_keep_errors@v4.19' };
+
+/** Waits for all writeback of the file without reporting or clearing errors (sync(2)-style). */
+export const fdatawait: OpDef = {
+  kind: 'fdatawait',
+  summary: 'wait for writeback of the whole file without consuming errors',
+  args: [],
+  optional: [],
+  functions: [FILEMAP_FDATAWAIT_KEEP_ERRORS],
+  exec(c) {
+    if (writebackPending(c, c.w.fs === 'btrfs')) return false;
+    at(c, FILEMAP_FDATAWAIT_KEEP_ERRORS, 'no page under writeback');
+    finish(c, 0);
+    return true;
+  },
+};
