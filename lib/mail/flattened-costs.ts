@@ -55,15 +55,15 @@ export interface FlattenedCosts {
 
 /** The costs parseFlattened uses unless told otherwise. */
 export const FLATTENED_COSTS: Readonly<FlattenedCosts> = Object.freeze({
-  deeper: 1.33,
+  deeper: 1.7689,
   shallower: 1.33,
   shallowerPerLevel: 0.125,
-  jump: 0.2109,
-  jumpPerLevel: 1,
+  jump: 0.2805,
+  jumpPerLevel: 1.33,
   attributionShallower: 2,
   attributionDeeper: 0.5,
   attributionBlank: 0.2,
-  blankAfterOwn: 0.1876,
+  blankAfterOwn: 0.0938,
   blankAfterAttribution: 0.25,
   paragraph: 0.532,
   changeWithBlank: 0.8845,

@@ -2,6 +2,8 @@
 // each former line start shows only as an inline ` > ` marker. Mail never looks like that:
 // even a hard-wrapped-diff or 998-byte line rarely has `>` tokens standing alone mid-line.
 
+import { quotePrefix } from './quote-prefix';
+
 // A line this long cannot be a wrapped mail line (the RFC limit is 998 bytes; lines of prose are
 // under 100): only such lines are looked at.
 const LONG_LINE_MIN = 200;
@@ -16,7 +18,8 @@ export function isFlattened(body: string): boolean {
     const nl = body.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? body.length : nl;
     if (lineEnd - lineStart >= LONG_LINE_MIN) {
-      markers += countInlineMarkers(body, lineStart, lineEnd);
+      // The line's own leading "> > >" is an ordinary quote prefix: count only markers after it.
+      markers += countInlineMarkers(body, lineStart + quotePrefix(body, lineStart, lineEnd).contentStart, lineEnd);
       if (markers >= MARKERS_MIN) return true;
     }
     if (nl < 0) break;

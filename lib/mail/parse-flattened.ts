@@ -61,6 +61,8 @@ const QUOTED_LINE_CHARS_MAX = 1000;
 const DEPTH_STATES_MAX = 16;
 // Attribution lines are short: the opening word is at most this many tokens before the verb.
 const ATTRIBUTION_TOKENS_MAX = 40;
+// Attribution parse attempts per body.
+const ATTRIBUTION_TRIES_MAX = 4096;
 const INF = Number.POSITIVE_INFINITY;
 
 /** Split the body into tokens: maximal runs of non-blank characters, with their leading `>`. */
@@ -139,27 +141,35 @@ function isAttributionEnd(w: string, prev: string): boolean {
 // Words an attribution line can start with.
 const ATTRIBUTION_OPENERS = new Set(['On', 'on', 'Am', 'Le', 'El', '*', 'Quoting']);
 
-/** Find attribution lines among a segment's words (each tried from a bounded set of start words). */
-function findAttributions(body: string, seg: Segment): void {
+/** Find attribution lines among a segment's words (each tried from a bounded set of start words); returns the parse attempts left. */
+function findAttributions(body: string, seg: Segment, budget: number): number {
   const w = seg.words;
+  const text = (k: number): string => body.slice((w[k] as Token).start, Math.min((w[k] as Token).end, (w[k] as Token).start + 64));
+  // Positions of the words an attribution can open with, so each verb looks back only at those.
+  const openers: number[] = [];
   let from = 0;
-  for (let t = 0; t < w.length; t++) {
-    const tok = w[t] as Token;
-    const text = body.slice(tok.start, tok.end);
-    const prev = t > 0 ? body.slice((w[t - 1] as Token).start, (w[t - 1] as Token).end) : '';
-    if (!text.endsWith(':') || !isAttributionEnd(text, prev)) continue;
-    const german = !text.endsWith('wrote:') && text !== 'writes:';
-    let tries = 0;
-    for (let s = Math.max(from, t - ATTRIBUTION_TOKENS_MAX); s <= t && tries < 8; s++) {
-      const st = w[s] as Token;
-      const first = body.slice(st.start, st.end);
-      const opener = ATTRIBUTION_OPENERS.has(first) || first.startsWith('在');
-      const lineStart = s === 0 || /[.!?:]["')]*$/.test(body.slice((w[s - 1] as Token).start, (w[s - 1] as Token).end));
+  let oi = 0;
+  for (let t = 0; t < w.length && budget > 0; t++) {
+    const word = text(t);
+    if (ATTRIBUTION_OPENERS.has(word) || word.startsWith('在')) openers.push(t);
+    if (!word.endsWith(':') || !isAttributionEnd(word, t > 0 ? text(t - 1) : '')) continue;
+    const german = !word.endsWith('wrote:') && word !== 'writes:';
+    while (oi < openers.length && (openers[oi] as number) < Math.max(from, t - ATTRIBUTION_TOKENS_MAX)) oi++;
+    const candidates: number[] = openers.slice(oi, oi + 8);
+    if (!german) {
       // "X wrote:" without an opening word: the name is at most ~6 tokens and starts a line.
-      const bare = lineStart && t - s <= 6 && !german;
-      if (!opener && !bare) continue;
+      for (let s = Math.max(from, t - 6); s < t; s++) {
+        if (s === 0 || /[.!?:]["')]*$/.test(text(s - 1))) candidates.push(s);
+      }
+    }
+    candidates.sort((a, b) => a - b);
+    for (const s of candidates) {
+      if (budget <= 0) break;
+      const first = text(s);
       if (german && first !== 'Am' && first !== 'Le' && !first.startsWith('在')) continue;
-      tries++;
+      budget--;
+      const tok = w[t] as Token;
+      const st = w[s] as Token;
       if (tok.end - st.start > 400) continue;
       const a = parseAttribution(body.slice(st.start, tok.end));
       if (a) {
@@ -169,6 +179,7 @@ function findAttributions(body: string, seg: Segment): void {
       }
     }
   }
+  return budget;
 }
 
 // Words a reply typically opens with; after a sentence end they mark where the author resumes.
@@ -307,8 +318,10 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
   const segs = segment(body, tokens);
   let attributions = 0;
   let maxRun = 0;
+  // Real pages have a few dozen attributions; the budget keeps hostile "wrote: wrote: ..." linear.
+  let budget = ATTRIBUTION_TRIES_MAX;
   for (const seg of segs) {
-    findAttributions(body, seg);
+    budget = findAttributions(body, seg, budget);
     attributions += seg.attributions.length;
     if (seg.m > maxRun) maxRun = seg.m;
   }
