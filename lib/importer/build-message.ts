@@ -4,7 +4,7 @@
 import { parseBody, deobfuscateAddress, type Diagnostic, type ParsedMessage } from '../mail';
 import { decodeDate, type DecodedMessage } from '../mail/decode-message';
 import type { PageMessage } from '../archive';
-import { contentKey, contentMessageId, reconstructAncestors } from '../thread';
+import { blocksContentKey, contentMessageId, reconstructAncestors } from '../thread';
 import type { SidecarEntry } from './sidecar';
 
 /** A message ready for the store, with what the store keeps about this copy. */
@@ -12,6 +12,7 @@ export interface BuiltMessage {
   message: ParsedMessage;
   body: string;
   syntheticId: boolean;
+  /** Words key for matching copies across archives; '' for mail with a Message-ID (the store computes it when needed). */
   contentKey: string;
   addressAsWritten: string | null;
   /** Fields filled from the sidecar. */
@@ -44,7 +45,7 @@ export function messageFromMail(d: DecodedMessage, sidecar: SidecarEntry | null)
       filled.messageId = sidecar.messageId;
     }
   }
-  return finish({ messageId, inReplyTo: d.inReplyTo, references: d.references, subject, from, date }, d.body, false, diagnostics, from.address, filled);
+  return finish({ messageId, inReplyTo: d.inReplyTo, references: d.references, subject, from, date }, d.body, false, diagnostics, from.address, filled, false);
 }
 
 // hypermail prints "Thu Jun 04 2020 - 19:50:54 EST"; RFC 5322 wants "04 Jun 2020 19:50:54 EST".
@@ -92,7 +93,7 @@ export function messageFromPage(p: PageMessage, sidecar: SidecarEntry | null): B
     diagnostics.push({ ruleId: 'date-missing', reason: 'the page shows no date and no sidecar gives one', line: null });
   }
   const references = p.inReplyTo !== null ? [p.inReplyTo] : [];
-  const built = finish({ messageId, inReplyTo: p.inReplyTo, references, subject, from: { name: fromName, address: fromAddress }, date }, p.body, p.flattened, diagnostics, asWritten, filled);
+  const built = finish({ messageId, inReplyTo: p.inReplyTo, references, subject, from: { name: fromName, address: fromAddress }, date }, p.body, p.flattened, diagnostics, asWritten, filled, true);
   return built;
 }
 
@@ -105,23 +106,20 @@ interface Head {
   date: string | null;
 }
 
-function finish(h: Head, body: string, flattened: boolean, diagnostics: Diagnostic[], asWritten: string | null, filled: Record<string, unknown>): BuiltMessage {
+function finish(h: Head, body: string, flattened: boolean, diagnostics: Diagnostic[], asWritten: string | null, filled: Record<string, unknown>, page: boolean): BuiltMessage {
   const parsed = parseBody(body, { author: { name: h.from.name, address: h.from.address, date: h.date }, flattened: flattened ? true : 'auto' });
   diagnostics.push(...parsed.diagnostics);
-  // The key only reads a prefix of the words (see normalizedWords), so stop collecting there.
-  let words = '';
-  for (const b of parsed.blocks) {
-    if (words.length > 8192) break;
-    if (b.kind !== 'footer') words += b.raw;
-  }
   const synthetic = h.messageId === null;
-  const messageId = h.messageId ?? contentMessageId(h.from.name ?? h.from.address, h.date, words);
+  // Keys are for matching pages and id-less mail against other copies; mail with a Message-ID
+  // gets its key from the store only when such copies exist (most imports have none).
+  const key = synthetic || flattened || page ? blocksContentKey(parsed.blocks) : '';
+  const messageId = h.messageId ?? contentMessageId(h.from.name ?? h.from.address, h.date, key);
   if (Object.keys(filled).length > 0) diagnostics.push({ ruleId: 'sidecar-filled', reason: `taken from source.json: ${Object.keys(filled).join(', ')}`, line: null });
   return {
     message: { messageId, inReplyTo: h.inReplyTo, references: h.references, subject: h.subject, from: h.from, date: h.date, derived: false, blocks: parsed.blocks, diagnostics },
     body,
     syntheticId: synthetic,
-    contentKey: contentKey(words),
+    contentKey: key,
     addressAsWritten: asWritten,
     sidecar: Object.keys(filled).length > 0 ? filled : null,
   };
@@ -156,7 +154,7 @@ export function withDerivedAncestors(page: BuiltMessage): BuiltMessage[] {
     if (m.date !== null && /(Z|[+-]\d{2}:\d{2})$/.test(m.date) && !Number.isNaN(Date.parse(m.date))) m.date = new Date(m.date).toISOString();
     let body = '';
     for (const b of m.blocks) body += b.raw;
-    return { message: m, body, syntheticId: m.messageId !== parent, contentKey: contentKey(body), addressAsWritten: m.from.address, sidecar: null };
+    return { message: m, body, syntheticId: m.messageId !== parent, contentKey: blocksContentKey(m.blocks), addressAsWritten: m.from.address, sidecar: null };
   });
   out.push(page);
   return out;

@@ -4,6 +4,7 @@
 // because MIME decoding between inserts is asynchronous.
 import type { Block, Diagnostic, ParsedMessage } from '../mail';
 import type { Db } from './open-store';
+import { blocksContentKey } from '../thread';
 import { stmt } from './statements';
 import { upsertSource, type NewSource } from './sources';
 
@@ -14,7 +15,10 @@ export interface IncomingCopy {
   body: string;
   /** True when messageId is a content hash (the source gave none). */
   syntheticId: boolean;
-  /** Normalised-words key of the body, to match one message seen through two archives. */
+  /**
+   * Normalised-words key of the body, to match one message seen through two archives; ''
+   * when not computed (mail with a Message-ID: the writer computes it only if needed).
+   */
   contentKey: string;
   ordinal: number;
   line: number | null;
@@ -49,6 +53,8 @@ export class FileWriter {
   /** Person ids and written addresses already stored in this transaction (saves a round trip per message). */
   private readonly people = new Map<string, number>();
   private readonly written = new Set<string>();
+  /** Whether the database holds page or derived messages a real one could be a copy of. */
+  private loose: boolean | null = null;
   sourceId = 0;
 
   constructor(db: Db) {
@@ -78,7 +84,10 @@ export class FileWriter {
   add(copy: IncomingCopy): CopyOutcome {
     const m = copy.message;
     let found = stmt(this.db, 'SELECT id, derived, synthetic_id FROM messages WHERE message_id = ?').get(m.messageId) as { id: number; derived: number; synthetic_id: number } | undefined;
-    if (found === undefined) found = this.matchByContent(copy);
+    if (found === undefined) {
+      if (copy.syntheticId || m.derived) found = this.matchLoose(copy);
+      else if (this.hasLoose()) found = this.matchReal(copy);
+    }
     let outcome: CopyOutcome = 'known';
     let id: number;
     if (found === undefined) {
@@ -118,18 +127,41 @@ export class FileWriter {
     this.open = false;
   }
 
-  /** A message of the same words and speaker (and a compatible date) already stored, if any. */
-  private matchByContent(copy: IncomingCopy): { id: number; derived: number; synthetic_id: number } | undefined {
-    const rows = stmt(this.db, 'SELECT id, derived, synthetic_id, from_name, from_address, date FROM messages WHERE content_key = ?').all(copy.contentKey) as {
-      id: number; derived: number; synthetic_id: number; from_name: string | null; from_address: string | null; date: string | null;
-    }[];
+  private hasLoose(): boolean {
+    if (this.loose === null) this.loose = (stmt(this.db, 'SELECT EXISTS (SELECT 1 FROM messages WHERE synthetic_id = 1 OR derived = 1) AS x').get() as { x: number }).x === 1;
+    return this.loose;
+  }
+
+  /** A real message: is it a page or derived message already stored (same words and speaker)? */
+  private matchReal(copy: IncomingCopy): Found | undefined {
+    const key = copy.contentKey !== '' ? copy.contentKey : blocksContentKey(copy.message.blocks);
+    copy.contentKey = key;
+    const rows = stmt(this.db, 'SELECT id, derived, synthetic_id, from_name, from_address, date FROM messages WHERE content_key = ? AND (synthetic_id = 1 OR derived = 1)').all(key) as Candidate[];
+    return rows.find((r) => compatible(r, copy));
+  }
+
+  /**
+   * A page or derived message: is it a copy of a stored one? Loose messages carry their key;
+   * real ones are keyed on demand, only those of the same speaker (pages are few, mail many).
+   */
+  private matchLoose(copy: IncomingCopy): Found | undefined {
     const m = copy.message;
-    for (const r of rows) {
-      // Two real Message-IDs are two messages, however alike (resent patches, bot mail).
-      if (r.synthetic_id === 0 && r.derived === 0 && !copy.syntheticId && !m.derived) continue;
-      if (!sameSpeaker(r.from_name, r.from_address, m.from.name, m.from.address)) continue;
-      if (r.date !== null && m.date !== null && Math.abs(Date.parse(r.date) - Date.parse(m.date)) > 3 * 86_400_000) continue;
-      return r;
+    const byKey = stmt(this.db, 'SELECT id, derived, synthetic_id, from_name, from_address, date FROM messages WHERE content_key = ?').all(copy.contentKey) as Candidate[];
+    const hit = byKey.find((r) => compatible(r, copy));
+    if (hit !== undefined) return hit;
+    const people = stmt(this.db, 'SELECT id FROM people WHERE key = ? OR key = ? OR lower(name) = ?')
+      .all((m.from.address ?? '').toLowerCase(), `name:${(m.from.name ?? '').toLowerCase()}`, (m.from.name ?? '\u0000').toLowerCase()) as { id: number }[];
+    for (const p of people) {
+      const rows = stmt(this.db, "SELECT id, derived, synthetic_id, from_name, from_address, date, body FROM messages WHERE person_id = ? AND content_key = ''").all(p.id) as (Candidate & { body: string })[];
+      for (const r of rows) {
+        if (!compatible(r, copy)) continue;
+        const blocks = (stmt(this.db, 'SELECT kind, start, length FROM blocks WHERE message_id = ? ORDER BY ordinal').all(r.id) as { kind: string; start: number; length: number }[])
+          .map((b) => ({ kind: b.kind, raw: r.body.slice(b.start, b.start + b.length) }));
+        const key = blocksContentKey(blocks);
+        // Remember the key so the next page of this speaker does not recompute it.
+        stmt(this.db, 'UPDATE messages SET content_key = ? WHERE id = ?').run(key, r.id);
+        if (key === copy.contentKey) return r;
+      }
     }
     return undefined;
   }
@@ -143,6 +175,7 @@ export class FileWriter {
       copy.body, copy.contentKey, JSON.stringify(m.diagnostics),
     );
     const id = Number(info.lastInsertRowid);
+    if (copy.syntheticId || m.derived) this.loose = true;
     this.insertTree(id, m);
     return id;
   }
@@ -208,6 +241,25 @@ export class FileWriter {
       stmt(this.db, 'DELETE FROM messages WHERE id = ?').run(o.id);
     }
   }
+}
+
+interface Candidate {
+  id: number;
+  derived: number;
+  synthetic_id: number;
+  from_name: string | null;
+  from_address: string | null;
+  date: string | null;
+}
+type Found = Pick<Candidate, 'id' | 'derived' | 'synthetic_id'>;
+
+/** Same speaker, dates (when both known) within three days, and never two real Message-IDs. */
+function compatible(r: Candidate, copy: IncomingCopy): boolean {
+  const m = copy.message;
+  if (r.synthetic_id === 0 && r.derived === 0 && !copy.syntheticId && !m.derived) return false;
+  if (!sameSpeaker(r.from_name, r.from_address, m.from.name, m.from.address)) return false;
+  if (r.date !== null && m.date !== null && Math.abs(Date.parse(r.date) - Date.parse(m.date)) > 3 * 86_400_000) return false;
+  return true;
 }
 
 function norm(s: string | null): string {

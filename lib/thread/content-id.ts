@@ -69,3 +69,17 @@ export function contentMessageId(from: string | null, date: string | null, body:
   const who = (from ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
   return `${fnv1a64Hex(`${who}\n${date ?? ''}\n${normalizedWords(body)}`)}@threadlab.invalid`;
 }
+
+/**
+ * The content key of a message from its blocks: the words of everything but list footers
+ * (which archive pages add and mail lacks), as contentKey reads them.
+ */
+export function blocksContentKey(blocks: readonly { kind: string; raw: string }[]): string {
+  let words = '';
+  for (const b of blocks) {
+    // contentKey reads a bounded prefix; stop collecting once past it.
+    if (words.length > KEY_CHARS_MAX * 2) break;
+    if (b.kind !== 'footer') words += b.raw;
+  }
+  return contentKey(words);
+}
