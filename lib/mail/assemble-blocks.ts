@@ -13,6 +13,8 @@ export function assembleBlocks(body: string, units: BodyUnit[], author: Speaker 
   const blocks: Block[] = [];
   const texts: string[][] = [];
   for (const u of units) {
+    // An empty slice carries nothing and would break "every block has a raw slice".
+    if (u.end <= u.start) continue;
     const last = blocks[blocks.length - 1];
     if (last && last.kind === u.kind && last.depth === u.depth && !NEVER_MERGED.has(u.kind)) {
       last.raw = body.slice(last.start, u.end);
