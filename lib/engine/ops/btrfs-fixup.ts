@@ -68,7 +68,8 @@ const RSV_TAKEN = 1;
 
 function reserve(c: StepCtx, index: number, underLock: boolean): number {
   if (underLock) flag(c, 'no-page-lock-across-space-flush');
-  return -takeFault(c.st, 'enospc', index);
+  const errno = takeFault(c.st, 'enospc', index);
+  return errno === 0 ? 0 : -errno;
 }
 
 /** The fixup worker for one page. */

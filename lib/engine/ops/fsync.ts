@@ -52,7 +52,7 @@ export const fsync: OpDef = {
     const btrfs = c.w.fs === 'btrfs';
     if (writebackPending(c, btrfs) && (wrote !== -EIO || btrfs)) return false;
     const errno = checkAndAdvance(c, c.ins.fd);
-    const ret = wrote !== 0 ? wrote : -errno;
+    const ret = wrote !== 0 ? wrote : errno === 0 ? 0 : -errno;
     judgeFsync(c, c.ins.fd, ret);
     at(c, FILE_CHECK_AND_ADVANCE_WB_ERR, `${wrote === -EIO ? 'write returned -EIO, fdatawait skipped; ' : 'waited for writeback; '}errseq reports ${errno === 0 ? 'nothing' : `-${errno}`}; fsync returns ${ret}`);
     finish(c, ret);
