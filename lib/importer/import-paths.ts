@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { FileWriter, rebuildThreads, type Db } from '../store';
 import type { ArchiveFormat } from '../archive';
 import { parseSource, SourceError } from './parse-source';
-import { parseSourceInWorker } from './parse-in-worker';
+import { startParseInWorker, type WorkerParse } from './parse-in-worker';
 import { walkInputs } from './walk-inputs';
 
 /** One failed file (or path): what and why, in one line. */
@@ -85,15 +85,20 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
     const writer = new FileWriter(db);
     let messages = 0;
     let ordinalAt = '';
+    // Big files start parsing in a worker before the hash is known, so both run at once.
+    let early: WorkerParse | null = size >= WORKER_BYTES_MIN && options.worker !== false ? startParseInWorker(file.path, options.format === undefined ? {} : { format: options.format }) : null;
     try {
       const outcome = writer.begin({ path: shown, sha256: await sha256(file.path), bytes: size, format: 'pending', origin: null, importedAt: (options.now ?? (() => new Date()))().toISOString() });
       if (!outcome.changed) {
+        if (early !== null) await early.stop();
+        early = null;
         summary.filesSkipped++;
         summary.messagesKnown += (db.prepare("SELECT count(DISTINCT message_id) AS n FROM message_sources WHERE source_id = ? AND format <> 'derived'").get(outcome.sourceId) as { n: number } | undefined)?.n ?? 0;
       } else {
         let format = '';
-        const read = size >= WORKER_BYTES_MIN && options.worker !== false ? parseSourceInWorker : parseSource;
-        for await (const copy of read(file.path, options.format === undefined ? {} : { format: options.format })) {
+        const copies = early !== null ? early.copies : parseSource(file.path, options.format === undefined ? {} : { format: options.format });
+        early = null;
+        for await (const copy of copies) {
           ordinalAt = ` (message ${copy.ordinal + 1}, line ${copy.line ?? '?'})`;
           format = copy.format;
           const result = writer.add(copy);
@@ -109,6 +114,7 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
       }
     } catch (err) {
       writer.rollback();
+      if (early !== null) await early.stop();
       const why = err instanceof SourceError ? err.message : `${err instanceof Error ? err.message : String(err)}${ordinalAt}`;
       summary.failures.push({ path: shown, reason: why.split('\n')[0] ?? why });
     }

@@ -26,8 +26,17 @@ const { parentPort, workerData } = require('node:worker_threads');
 })().catch((err) => parentPort.postMessage({ type: 'error', name: err && err.name || 'Error', message: String(err && err.message || err) }));
 `;
 
-/** Same as parseSource, computed in a worker thread. */
-export async function* parseSourceInWorker(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceCopy> {
+/** A parse running in a worker: its copies in file order, and a way to stop it early. */
+export interface WorkerParse {
+  copies: AsyncGenerator<SourceCopy>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts parsing `path` in a worker thread at once (so the worker loads and reads ahead while
+ * the caller hashes the file); the copies are the same as parseSource's.
+ */
+export function startParseInWorker(path: string, options: { format?: ArchiveFormat } = {}): WorkerParse {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT },
@@ -47,28 +56,36 @@ export async function* parseSourceInWorker(path: string, options: { format?: Arc
     if (code !== 0 && exitError === null) exitError = new Error(`parse worker exited with code ${code}`);
     wake?.();
   });
-  try {
-    for (;;) {
-      while (queue.length === 0) {
-        if (exitError !== null) throw exitError;
-        await new Promise<void>((r) => (wake = r));
-        wake = null;
-      }
-      const m = queue.shift() as FromWorker;
-      if (m.type === 'done') return;
-      if (m.type === 'error') throw m.name === 'SourceError' ? new SourceError(m.message) : new Error(m.message);
-      worker.postMessage('more');
-      for (const c of m.copies) {
-        // Undo the worker's packing: raw came as a length, text as null when equal to raw.
-        for (const b of c.message.blocks) {
-          const packed = b as unknown as { raw: number; text: string | null };
-          b.raw = c.body.slice(b.start, b.start + packed.raw);
-          if (packed.text === null) b.text = b.raw;
+  async function* copies(): AsyncGenerator<SourceCopy> {
+    try {
+      for (;;) {
+        while (queue.length === 0) {
+          if (exitError !== null) throw exitError;
+          await new Promise<void>((r) => (wake = r));
+          wake = null;
         }
-        yield c;
+        const m = queue.shift() as FromWorker;
+        if (m.type === 'done') return;
+        if (m.type === 'error') throw m.name === 'SourceError' ? new SourceError(m.message) : new Error(m.message);
+        worker.postMessage('more');
+        for (const c of m.copies) {
+          // Undo the worker's packing: raw came as a length, text as null when equal to raw.
+          for (const b of c.message.blocks) {
+            const packed = b as unknown as { raw: number; text: string | null };
+            b.raw = c.body.slice(b.start, b.start + packed.raw);
+            if (packed.text === null) b.text = b.raw;
+          }
+          yield c;
+        }
       }
+    } finally {
+      await worker.terminate();
     }
-  } finally {
-    await worker.terminate();
   }
+  return { copies: copies(), stop: async () => void (await worker.terminate()) };
+}
+
+/** Same as parseSource, computed in a worker thread. */
+export function parseSourceInWorker(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceCopy> {
+  return startParseInWorker(path, options).copies;
 }
