@@ -36,7 +36,7 @@ test('unmount-leaks-delalloc at v4.19: the WB_SYNC_ALL pass stops at step 9, evi
     { id: 'integrity-writeback-visits-all-dirty-pages', violated: true, firstStep: 9 },
     { id: 'no-dirty-pages-after-umount-sync', violated: true, firstStep: 10 },
   ]);
-  assert.equal(r.steps[2]!.fn, 'xfs_discard_page');
+  assert.equal(r.steps[2]!.fn, 'xfs_aops_discard_page');
   assert.match(r.steps[8]!.note, /tagged dirty pages never visited: 3$/);
   assert.match(r.steps[9]!.changes.join('\n'), /inode evicted/);
 });

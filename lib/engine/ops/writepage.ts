@@ -10,8 +10,10 @@ import { at, type KernelRef } from './op-def';
 export const XFS_WRITEPAGE_V419: KernelRef = { fn: 'xfs_do_writepage', ref: 'fs/xfs/xfs_aops.c:xfs_writepage_map@v4.19' };
 /** iomap ->writepage at v5.7 (XFS, gfs2, zonefs). */
 export const IOMAP_WRITEPAGE_V57: KernelRef = { fn: 'iomap_writepage_map', ref: 'fs/iomap/buffered-io.c:iomap_writepage_map@v5.7' };
-/** The discard on a submission error. */
-export const XFS_DISCARD: KernelRef = { fn: 'xfs_discard_page', ref: 'fs/xfs/xfs_aops.c:xfs_discard_page@v5.7 (xfs_aops_discard_page@v4.19)' };
+/** The discard on a submission error at v4.19. */
+export const XFS_DISCARD_V419: KernelRef = { fn: 'xfs_aops_discard_page', ref: 'fs/xfs/xfs_aops.c:xfs_aops_discard_page@v4.19' };
+/** The discard on a submission error at v5.7 (iomap ->discard_page). */
+export const XFS_DISCARD_V57: KernelRef = { fn: 'xfs_discard_page', ref: 'fs/xfs/xfs_aops.c:xfs_discard_page@v5.7' };
 /** btrfs ->writepage through extent_write_cache_pages. */
 export const BTRFS_WRITEPAGE: KernelRef = { fn: '__extent_writepage', ref: 'fs/btrfs/extent_io.c:__extent_writepage@v4.17' };
 /** The btrfs start hook. */
@@ -20,7 +22,7 @@ export const BTRFS_START_HOOK: KernelRef = { fn: 'btrfs_writepage_start_hook', r
 export const BLOCK_WRITE_FULL_PAGE: KernelRef = { fn: 'block_write_full_page', ref: 'fs/buffer.c:__block_write_full_page@v5.7' };
 
 /** The kernel functions ->writepage can model, for the steps table. */
-export const WRITEPAGE_FUNCTIONS: readonly KernelRef[] = [XFS_WRITEPAGE_V419, IOMAP_WRITEPAGE_V57, XFS_DISCARD, BTRFS_WRITEPAGE, BTRFS_START_HOOK, BLOCK_WRITE_FULL_PAGE];
+export const WRITEPAGE_FUNCTIONS: readonly KernelRef[] = [XFS_WRITEPAGE_V419, IOMAP_WRITEPAGE_V57, XFS_DISCARD_V419, XFS_DISCARD_V57, BTRFS_WRITEPAGE, BTRFS_START_HOOK, BLOCK_WRITE_FULL_PAGE];
 
 function submit(c: StepCtx, slot: number): void {
   const p = page(c.st, slot);
@@ -62,7 +64,7 @@ function xfsWritepage(c: StepCtx, slot: number, w: WcpState): number {
   w.failed = 1;
   const deferred = c.w.switches.xfsWritepageErrorReturn === 'ctx_deferred';
   if (deferred && w.ctxErr === 0) w.ctxErr = -errno;
-  at(c, XFS_DISCARD, `page ${i}: xfs_map_blocks -> -${errno}; ${parts.join(', ') || 'no discard work'}; mapping_set_error; ${deferred ? 'error kept in xfs_writepage_ctx, return 0' : `return -${errno}`}`);
+  at(c, c.w.kernel === 'v4.19' ? XFS_DISCARD_V419 : XFS_DISCARD_V57, `page ${i}: xfs_map_blocks -> -${errno}; ${parts.join(', ') || 'no discard work'}; mapping_set_error; ${deferred ? 'error kept in xfs_writepage_ctx, return 0' : `return -${errno}`}`);
   return deferred ? 0 : -errno;
 }
 
