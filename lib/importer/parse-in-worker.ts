@@ -69,11 +69,11 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
         if (m.type === 'error') throw m.name === 'SourceError' ? new SourceError(m.message) : new Error(m.message);
         worker.postMessage('more');
         for (const c of m.copies) {
-          // Undo the worker's packing: raw came as a length, text as null when equal to raw.
+          // Undo the worker's packing: raw came as a length, text as null when it is raw less its line end.
           for (const b of c.message.blocks) {
             const packed = b as unknown as { raw: number; text: string | null };
             b.raw = c.body.slice(b.start, b.start + packed.raw);
-            if (packed.text === null) b.text = b.raw;
+            if (packed.text === null) b.text = b.raw.endsWith('\n') ? b.raw.slice(0, -1) : b.raw;
           }
           yield c;
         }

@@ -22,7 +22,8 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
     // move the raw bytes to the main thread instead of copying them.
     for (const c of copies) {
       for (const b of c.message.blocks) {
-        if (b.text === b.raw) (b as { text: string | null }).text = null;
+        // Unquoted text is usually the raw slice less its line end: send it as null then.
+        if (b.text.length + 1 >= b.raw.length && b.text === (b.raw.endsWith('\n') ? b.raw.slice(0, -1) : b.raw)) (b as { text: string | null }).text = null;
         (b as { raw: string | number }).raw = b.raw.length;
       }
     }

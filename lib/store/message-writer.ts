@@ -202,8 +202,8 @@ export class FileWriter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const ex = stmt(this.db, 'INSERT INTO exchanges (message_id, answer_ordinal, quote_ordinal, quoted_name, quoted_address) VALUES (?, ?, ?, ?, ?)');
     m.blocks.forEach((b, i) => {
-      // text equal to raw (own words) is stored once, in the body.
-      ins.run(id, i, b.kind, b.depth, b.speaker?.name ?? null, b.speaker?.address ?? null, b.speaker?.date ?? null, b.text === b.raw ? null : b.text, b.start, b.raw.length, b.confidence, b.answers ?? null);
+      // Unquoted text is the raw slice less its line end: store it once, in the body.
+      ins.run(id, i, b.kind, b.depth, b.speaker?.name ?? null, b.speaker?.address ?? null, b.speaker?.date ?? null, b.text === impliedText(b.raw) ? null : b.text, b.start, b.raw.length, b.confidence, b.answers ?? null);
       if (b.kind === 'own' && typeof b.answers === 'number') {
         const q: Block | undefined = m.blocks[b.answers];
         if (q !== undefined) ex.run(id, i, b.answers, q.speaker?.name ?? null, q.speaker?.address ?? null);
@@ -241,6 +241,11 @@ export class FileWriter {
       stmt(this.db, 'DELETE FROM messages WHERE id = ?').run(o.id);
     }
   }
+}
+
+/** The text a block has when nothing but its final line end was removed (null text in the table). */
+export function impliedText(raw: string): string {
+  return raw.endsWith('\n') ? raw.slice(0, -1) : raw;
 }
 
 interface Candidate {

@@ -92,7 +92,7 @@ export const migrations: readonly Migration[] = [
         speaker_name TEXT,
         speaker_address TEXT,
         speaker_date TEXT,
-        text         TEXT,             -- null when equal to the raw slice (saves a copy)
+        text         TEXT,             -- null when it is the raw slice less its final line end (most unquoted blocks)
         start        INTEGER NOT NULL,
         length       INTEGER NOT NULL,
         confidence   REAL NOT NULL,

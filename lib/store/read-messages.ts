@@ -3,6 +3,7 @@
 import type { Block, BlockKind, Diagnostic } from '../mail';
 import type { Db } from './open-store';
 import { stmt } from './statements';
+import { impliedText } from './message-writer';
 
 /** One row of the thread list. */
 export interface ThreadSummary {
@@ -105,7 +106,7 @@ export function getMessage(db: Db, messageId: string): StoredMessage | null {
     const block: Block = {
       kind: b.kind as BlockKind, depth: b.depth,
       speaker: b.speaker_name === null && b.speaker_address === null && b.speaker_date === null ? null : { name: b.speaker_name, address: b.speaker_address, date: b.speaker_date },
-      text: b.text ?? r.body.slice(b.start, b.start + b.length), raw: r.body.slice(b.start, b.start + b.length), start: b.start, confidence: b.confidence,
+      text: b.text ?? impliedText(r.body.slice(b.start, b.start + b.length)), raw: r.body.slice(b.start, b.start + b.length), start: b.start, confidence: b.confidence,
     };
     if (b.answers !== null) block.answers = b.answers;
     return block;
