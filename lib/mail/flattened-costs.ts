@@ -30,6 +30,8 @@ export interface FlattenedCosts {
   /** Other blank-line patterns (added to the change cost). */
   blankAtDeeper: number;
   blankOther: number;
+  /** A depth beyond the last marker token when that token is `>>`-style (one token per line prefix). */
+  tokenStyle: number;
   /** Per level deeper than the attribution chain. */
   overChain: number;
   /** A sentence cut mid-line that does not continue at the same depth. */
@@ -70,6 +72,7 @@ export const FLATTENED_COSTS: Readonly<FlattenedCosts> = Object.freeze({
   twoBlanksChange: 1.0613,
   blankAtDeeper: 1.064,
   blankOther: 2.25,
+  tokenStyle: 0.5,
   overChain: 0.1875,
   brokenSentence: 0.75,
   splitSentence: 1.5,

@@ -48,7 +48,7 @@ test('every corpus body: blocks concatenate to the body, offsets are contiguous,
 // thread is below the 97% target: unwrapped 200-character quoted paragraphs and quotes nested
 // deeper than their attribution lines; its floor is pinned so it cannot silently get worse.
 const FLATTENED_MIN: Record<string, number> = {
-  'btrfs-2022-05-raid-stripe-tree-rfc-and-raid56-discussion.mbox': 0.93,
+  'btrfs-2022-05-raid-stripe-tree-rfc-and-raid56-discussion.mbox': 0.95,
   'btrfs-2025-06-remap-tree.mbox': 0.97,
   'xfs-2022-12-online-fsck-design-v24.mbox': 0.97,
   'xfs-2024-07-xfs_spaceman-defrag.mbox': 0.97,

@@ -34,6 +34,8 @@ interface Segment {
   markStart: number;
   /** Number of `>` in the marker run. */
   m: number;
+  /** `>` count of the run's last marker token: a token never spans lines, so the text line is at least this deep. */
+  lastGt: number;
   /** Word tokens after the marker run, up to the next marker run. */
   words: Token[];
   /** Attributions found among the words: token range [s, t] inclusive. */
@@ -93,7 +95,7 @@ function tokenize(body: string): Token[] {
 
 /** Group tokens into segments: a marker run followed by the words up to the next marker run. */
 function segment(body: string, tokens: Token[]): Segment[] {
-  const segs: Segment[] = [{ markStart: 0, m: 0, words: [], attributions: [] }];
+  const segs: Segment[] = [{ markStart: 0, m: 0, lastGt: 0, words: [], attributions: [] }];
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti] as Token;
     let cur = segs[segs.length - 1] as Segment;
@@ -105,10 +107,11 @@ function segment(body: string, tokens: Token[]): Segment[] {
     }
     if (t.gt > 0) {
       if (cur.words.length > 0 || cur.m === 0) {
-        cur = { markStart: t.tokenStart, m: 0, words: [], attributions: [] };
+        cur = { markStart: t.tokenStart, m: 0, lastGt: 0, words: [], attributions: [] };
         segs.push(cur);
       }
       cur.m += t.gt;
+      cur.lastGt = t.gt;
     }
     if (t.end > t.start) cur.words.push(t);
   }
@@ -270,8 +273,9 @@ function quotedLineWidth(body: string, segs: Segment[]): number {
 }
 
 /** Cost of entering a segment with marker run m at depth d after a line at depth p. */
-function transitionCost(p: number, m: number, d: number, attrDepth: number, attributions: number, continues: boolean, c: FlattenedCosts): number {
-  if (d < 1 || d > m) return INF;
+function transitionCost(p: number, seg: Segment, d: number, depthMax: number, attrDepth: number, attributions: number, continues: boolean, c: FlattenedCosts): number {
+  const m = seg.m;
+  if (d < 1 || d > m || d < Math.min(seg.lastGt, depthMax)) return INF;
   const e = m - d;
   let change: number;
   if (attrDepth >= 0) change = d === attrDepth + 1 ? 0 : d > attrDepth + 1 ? c.attributionDeeper + c.jumpPerLevel * (d - attrDepth - 2) : c.attributionShallower;
@@ -306,6 +310,8 @@ function transitionCost(p: number, m: number, d: number, attrDepth: number, attr
     }
   }
   if (attributions > 0 && d > attributions) total += c.overChain * (d - attributions);
+  // ">>>" style: each marker token is one line's whole prefix, so the last token is the depth.
+  if (seg.lastGt >= 2 && d > seg.lastGt) total += c.tokenStyle;
   // A sentence cut mid-way continues on the next line at the same depth.
   if (continues && (d !== p || e !== 0)) total += c.brokenSentence;
   return total;
@@ -318,14 +324,18 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
   const segs = segment(body, tokens);
   let attributions = 0;
   let maxRun = 0;
+  let maxLastGt = 0;
   // Real pages have a few dozen attributions; the budget keeps hostile "wrote: wrote: ..." linear.
   let budget = ATTRIBUTION_TRIES_MAX;
   for (const seg of segs) {
     budget = findAttributions(body, seg, budget);
     attributions += seg.attributions.length;
     if (seg.m > maxRun) maxRun = seg.m;
+    if (seg.lastGt > maxLastGt) maxLastGt = seg.lastGt;
   }
-  const depthMax = Math.max(1, Math.min(maxRun, attributions > 0 ? attributions + 2 : 10, DEPTH_STATES_MAX));
+  // Depths beyond the attribution chain stay possible (attribution lines get trimmed), but the
+  // states are capped so the work per segment is bounded.
+  const depthMax = Math.max(1, Math.min(maxRun, Math.max(attributions > 0 ? attributions + 2 : 10, maxLastGt), DEPTH_STATES_MAX));
   const K = segs.length;
   const S = 2 * (depthMax + 1); // state = d * 2 + (split ? 1 : 0)
   const cost = new Float64Array(K * S).fill(INF);
@@ -363,7 +373,7 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
       const continues = !psplit && i > 1 && prevSeg.words.length > 0 &&
         ((startsLower && !SENTENCE_END.test(prevLast)) || (prevSeg.words.length === 1 && prevLast === '--'));
       for (let d = 1; d <= depthMax; d++) {
-        const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg.m, d, attrDepth, attributions, continues, costs);
+        const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg, d, depthMax, attrDepth, attributions, continues, costs);
         if (t === INF) continue;
         if (ch.keep) {
           const c = base + t + ch.keep.cost;
