@@ -79,6 +79,8 @@ export function messageFromPage(p: PageMessage, sidecar: SidecarEntry | null): B
       messageId = sidecar.messageId;
       filled.messageId = sidecar.messageId;
     }
+    // The list a page was archived from is only ever known from the sidecar.
+    if (sidecar.list !== null) filled.list = sidecar.list;
     if (dateText === null && sidecar.date !== null) {
       dateText = sidecar.date;
       filled.date = sidecar.date;

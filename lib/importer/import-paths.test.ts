@@ -4,7 +4,8 @@
 // re-importing changes nothing; and one message seen as mbox and as a page is one message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openStore, getMessage, getThread, type Db } from '../store';
@@ -39,12 +40,14 @@ test('the five seeds import as five messages with their speakers, dates and side
     const rows = db.prepare(`SELECT m.message_id, m.synthetic_id, m.from_name, m.date, m.subject, c.format, c.sidecar_json FROM messages m JOIN message_sources c ON c.message_id = m.id
       JOIN sources s ON s.id = c.source_id WHERE m.derived = 0 ORDER BY s.path`).all() as { message_id: string; synthetic_id: number; from_name: string; date: string | null; subject: string | null; format: string; sidecar_json: string | null }[];
     assert.deepEqual(rows.map((r) => [r.format, r.from_name, r.date, r.synthetic_id, r.sidecar_json === null ? null : Object.keys(JSON.parse(r.sidecar_json) as object).sort().join(',')]), [
-      ['mail-archive-page', 'David Sterba', null, 1, 'from,subject'],
-      ['flattened-page', 'Dave Chinner', null, 0, 'from,messageId,subject'],
-      ['flattened-page', 'Darrick J. Wong', null, 1, 'from,subject'],
-      ['hypermail-page', 'Matthew Wilcox', '2020-06-05T00:50:54.000Z', 1, null],
-      ['flattened-page', 'Dave Chinner', null, 1, 'from'],
+      ['mail-archive-page', 'David Sterba', null, 1, 'from,list,subject'],
+      ['flattened-page', 'Dave Chinner', null, 0, 'from,list,messageId,subject'],
+      ['flattened-page', 'Darrick J. Wong', null, 1, 'from,list,subject'],
+      ['hypermail-page', 'Matthew Wilcox', '2020-06-05T00:50:54.000Z', 1, 'list'],
+      ['flattened-page', 'Dave Chinner', null, 1, 'from,list'],
     ]);
+    const origins = db.prepare('SELECT origin FROM sources ORDER BY path').all() as { origin: string }[];
+    assert.equal(origins[3]!.origin, 'linux-kernel list archive, lkml.org style page with a subject/From/Date block (threadlab seed 004)');
     assert.equal(rows[1]!.message_id, '20221205230408.GQ3600936@dread.disaster.area');
     assert.equal(rows[3]!.subject, 'Re: [PATCH] iomap: Handle I/O errors gracefully in page_mkwrite');
     // Speakers by depth, as the quote tree names them.
@@ -140,4 +143,26 @@ test('one message seen in an mbox and on a flattened page is one message with tw
       assert.equal(getThread(db, 'real@example.org')!.root.messageId, 'real@example.org');
     });
   }
+});
+
+test('maildir folders (cur and new, never tmp) and gzip mboxes import', async () => {
+  await withDb(async (db, dir) => {
+    const mail = (id: string, refs = '') => `Message-ID: <${id}>\nFrom: A <a@x>\nDate: Mon, 1 Jan 2024 00:00:00 +0000\nSubject: s\n${refs}\nbody ${id}\n`;
+    for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(dir, 'md', sub), { recursive: true });
+    writeFileSync(join(dir, 'md', 'cur', '1:2,S'), mail('m1@x'));
+    writeFileSync(join(dir, 'md', 'new', '2'), mail('m2@x', 'In-Reply-To: <m1@x>\n'));
+    writeFileSync(join(dir, 'md', 'tmp', '3'), mail('m3@x'));
+    const mbox = readFileSync(resolve(corpus, 'mbox/b4/naked-cover-single.mbox'));
+    writeFileSync(join(dir, 'b4.mbox.gz'), gzipSync(mbox));
+    const s = await importPaths(db, [join(dir, 'md'), join(dir, 'b4.mbox.gz')], { root: dir });
+    assert.deepEqual(s.failures, []);
+    assert.deepEqual([s.files, s.messagesNew], [3, 4]);
+    assert.deepEqual(db.prepare('SELECT path, format FROM sources ORDER BY path').all(), [
+      { path: 'b4.mbox.gz', format: 'mboxrd' },
+      { path: 'md/cur/1:2,S', format: 'maildir:eml' },
+      { path: 'md/new/2', format: 'maildir:eml' },
+    ]);
+    assert.equal(getThread(db, 'm2@x')!.root.messageId, 'm1@x');
+    assert.equal(getMessage(db, 'm3@x'), null);
+  });
 });

@@ -9,6 +9,7 @@ import type { ArchiveFormat } from '../archive';
 import { parseSource, SourceError } from './parse-source';
 import { startParseInWorker, type WorkerParse } from './parse-in-worker';
 import { walkInputs } from './walk-inputs';
+import { sidecarFor } from './sidecar';
 
 /** One failed file (or path): what and why, in one line. */
 export interface ImportFailure {
@@ -88,7 +89,7 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
     // Big files start parsing in a worker before the hash is known, so both run at once.
     let early: WorkerParse | null = size >= WORKER_BYTES_MIN && options.worker !== false ? startParseInWorker(file.path, options.format === undefined ? {} : { format: options.format }) : null;
     try {
-      const outcome = writer.begin({ path: shown, sha256: await sha256(file.path), bytes: size, format: 'pending', origin: null, importedAt: (options.now ?? (() => new Date()))().toISOString() });
+      const outcome = writer.begin({ path: shown, sha256: await sha256(file.path), bytes: size, format: 'pending', origin: sidecarFor(file.path)?.origin ?? null, importedAt: (options.now ?? (() => new Date()))().toISOString() });
       if (!outcome.changed) {
         if (early !== null) await early.stop();
         early = null;
