@@ -9,6 +9,12 @@ const nextConfig = {
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   // /t/<thread>.mbox is the thread as an mbox download, served by a route handler.
+  // TypeScript ESM style: a `./x.js` import may name `./x.ts` (lib/scenario/node.ts needs it, since
+  // a bare `./x.node` would be read as a native addon by Node's resolver).
+  webpack(config) {
+    config.resolve.extensionAlias = { ...config.resolve.extensionAlias, '.js': ['.ts', '.tsx', '.js'] };
+    return config;
+  },
   // Defence in depth: pages render mail only as text, and the policy forbids plugins, framing,
   // foreign scripts and base-URL tricks even if a rendering bug ever let markup through.
   async headers() {

@@ -15,3 +15,6 @@ export { listThreads, getThread, getMessage, getRawMessage } from './read-messag
 export type { ThreadSummary, ThreadTree, ThreadTreeNode, StoredMessage, MessageCopy } from './read-messages';
 export { searchMessages } from './search-messages';
 export type { SearchHit, SearchOutcome } from './search-messages';
+export { contentDir, findScenario, listScenarioEntries } from './scenarios';
+export type { ScenarioEntry } from './scenarios';
+export { threadRootForSlug } from './thread-slugs';
