@@ -166,3 +166,18 @@ test('maildir folders (cur and new, never tmp) and gzip mboxes import', async ()
     assert.equal(getMessage(db, 'm3@x'), null);
   });
 });
+
+test('a changed file replaces its old copies; messages left without a copy go', async () => {
+  await withDb(async (db, dir) => {
+    const one = (id: string) => `From x@y Thu Jan  1 00:00:00 1970\nMessage-ID: <${id}>\nFrom: A <a@x>\nDate: Mon, 1 Jan 2024 00:00:00 +0000\nSubject: s\n\nbody ${id}\n\n`;
+    const file = join(dir, 'list.mbox');
+    writeFileSync(file, one('a@x') + one('b@x'));
+    await importPaths(db, [file], { root: dir });
+    writeFileSync(file, one('b@x') + one('c@x'));
+    const s = await importPaths(db, [file], { root: dir });
+    assert.deepEqual([s.filesSkipped, s.messagesNew, s.messagesKnown], [0, 2, 0]);
+    assert.deepEqual((db.prepare('SELECT message_id FROM messages ORDER BY message_id').all() as { message_id: string }[]).map((r) => r.message_id), ['b@x', 'c@x']);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM messages_fts').get() as { n: number }).n, 2);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n, 1);
+  });
+});
