@@ -19,7 +19,7 @@ const BATCHES_IN_FLIGHT = 4;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-  const { register } = await import('tsx/esm/api');
+  const { register } = await import(workerData.tsx);
   register();
   const { runParseWorker } = await import(workerData.module);
   await runParseWorker(parentPort, workerData);
@@ -39,7 +39,8 @@ export interface WorkerParse {
 export function startParseInWorker(path: string, options: { format?: ArchiveFormat } = {}): WorkerParse {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT },
+    // tsx is resolved here, from this file, so the worker finds it whatever the working directory.
+    workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT },
   });
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;

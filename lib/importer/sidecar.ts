@@ -32,7 +32,12 @@ export function sidecarFor(path: string): SidecarEntry | null {
     }
     if (text === null) files = null;
     else {
-      const parsed = JSON.parse(text) as { files?: unknown };
+      let parsed: { files?: unknown };
+      try {
+        parsed = JSON.parse(text) as { files?: unknown };
+      } catch (err) {
+        throw new Error(`${join(dir, 'source.json')} is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      }
       files = typeof parsed.files === 'object' && parsed.files !== null ? (parsed.files as Record<string, unknown>) : null;
     }
     cache.set(dir, files);
