@@ -65,7 +65,7 @@ test('reply structure: who answers whom, at which depth', () => {
   assert.deepEqual(claim('iomap-dio-invalidation-eio', 'c13').message, { speaker: 'Filipe Manana', date: '2020-06-03 12:32', messageId: null });
   assert.deepEqual(claim('gfs2-page-done-shrinker', 'c11').answers, ['c1']);
   assert.deepEqual(claim('btrfs-fixup-worker-migration', 'c9').answers, ['c6']);
-  assert.deepEqual(claim('iomap-mkwrite-not-uptodate', 'c6').answers, ['c5']);
+  assert.deepEqual(claim('iomap-mkwrite-not-uptodate', 'd6').answers, ['d5']);
 });
 
 test('every objection answers a claim, and every replayable kind says how it will be replayed', () => {

@@ -22,7 +22,7 @@ export function messageIdPath(messageId: string): string {
  * a markdown link, and the CLI command that shows the claim (and its scenarios) offline.
  */
 export function citeClaim(input: ClaimCitationInput): Citation {
-  if (!/^c\d+$/.test(input.claimId)) throw new Error(`citeClaim: not a claim id: ${input.claimId}`);
+  if (!/^[a-z]\d+$/.test(input.claimId)) throw new Error(`citeClaim: not a claim id: ${input.claimId}`);
   const url = `${siteBase(input.siteUrl)}/m/${messageIdPath(input.messageId)}`;
   const ref = `${input.thread}#${input.claimId}`;
   const text = `${ref}: ${input.speaker}: ${input.title}`;

@@ -27,7 +27,7 @@ export const claimFieldSchemas = {
     .transform(Number),
   answers: z
     .string()
-    .regex(/^c\d+(, *c\d+)*$/, 'a comma-separated list of claim ids such as "c4, c7"')
+    .regex(/^[a-z]\d+(, *[a-z]\d+)*$/, 'a comma-separated list of claim ids such as "c4, c7"')
     .transform((s) => s.split(',').map((x) => x.trim())),
   status: z
     .string()

@@ -7,7 +7,7 @@ export interface CompletedAnchors {
   problems: string[];
 }
 
-const HEADING = /^### (c\d+)\b/;
+const HEADING = /^### ([a-z]\d+)\b/;
 const QUOTE = /^- quote: "(.*)"\s*$/;
 const DERIVED = /^- (prefix|suffix|position):/;
 const POSITION = /^- position: (\d+)-\d+/;

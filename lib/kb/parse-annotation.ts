@@ -22,7 +22,8 @@ interface ClaimDraft {
   paragraphs: string[];
 }
 
-const CLAIM_HEADING = /^(c\d+) +[—–-] +(.+)$/;
+// A letter and a number: `c7`, or `d4` where the kernel notes number a thread's claims D1, D2...
+const CLAIM_HEADING = /^([a-z]\d+) +[—–-] +(.+)$/;
 const FIELD_LINE = /^([a-z][a-z-]*): *(.*)$/s;
 
 function collapse(s: string): string {
@@ -92,7 +93,7 @@ function readBody(body: string, lineOffset: number, report: Report): { summary: 
     if (node.type === 'heading' && node.depth === 3) {
       finish();
       const m = CLAIM_HEADING.exec(collapse(toString(node)));
-      if (m === null) report(lineOf(node), null, null, 'claim-heading', 'a claim heading reads `### c<N> — <title>`');
+      if (m === null) report(lineOf(node), null, null, 'claim-heading', 'a claim heading reads `### c<N> — <title>` (any lower-case letter, then a number)');
       else draft = { id: m[1] as string, title: m[2] as string, line: lineOf(node), fields: new Map(), paragraphs: [] };
       continue;
     }

@@ -11,7 +11,7 @@ export const invariantFrontMatterSchema = z.strictObject({
   predicate: kebab,
   kind: z.enum(['safety', 'design', 'precondition', 'oracle']),
   subsystems: z.array(kebab).min(1),
-  claims: z.array(z.string().regex(/^[a-z0-9-]+#c\d+$/, 'a claim reference is <thread-slug>#c<N>')),
+  claims: z.array(z.string().regex(/^[a-z0-9-]+#[a-z]\d+$/, 'a claim reference is <thread-slug>#<claim-id>')),
 });
 
 /** Parses `content/invariants/<id>.md`: front matter, `# title`, `## Statement`, `## Variants`. */
