@@ -48,8 +48,6 @@ export interface FlattenedCosts {
   /** Keeping an over-long run as one quoted line: base plus per character over the width. */
   keepOverBase: number;
   keepOverPerChar: number;
-  /** Characters over the width beyond which a longer run costs no more (unwrapped mailers). */
-  keepOverCharsMax: number;
   /** Splitting beyond the width: base plus per character. */
   splitOverBase: number;
   splitOverPerChar: number;
@@ -83,7 +81,6 @@ export const FLATTENED_COSTS: Readonly<FlattenedCosts> = Object.freeze({
   splitAll: 10.6134,
   keepOverBase: 1.125,
   keepOverPerChar: 0.0938,
-  keepOverCharsMax: 1000,
   splitOverBase: 1.5,
   splitOverPerChar: 0.125,
 });

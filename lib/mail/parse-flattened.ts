@@ -9,7 +9,8 @@
 // We choose both for all segments at once with a Viterbi pass over (depth, split) states. Costs
 // come from what mail looks like: depth rarely changes without a reason (an attribution names
 // the next level; a sentence cut mid-way continues at the same depth), empty quoted lines sit at
-// the shallower of the two depths they separate, no depth exceeds the attribution chain, and a
+// the shallower of the two depths they separate, text rarely goes deeper than the attribution
+// chain, a marker token never spans two lines, and a
 // quoted line is rarely longer than ~80 columns (so a long run after a marker has returned to
 // the author's words, usually at a sentence boundary). The work per segment is bounded, so the
 // whole pass is linear in the body length.
@@ -65,6 +66,8 @@ const DEPTH_STATES_MAX = 16;
 const ATTRIBUTION_TOKENS_MAX = 40;
 // Attribution parse attempts per body.
 const ATTRIBUTION_TRIES_MAX = 4096;
+// Cells of the Viterbi tables (segments x states), about 80 MB at most.
+const DP_CELLS_MAX = 16_000_000;
 const INF = Number.POSITIVE_INFINITY;
 
 /** Split the body into tokens: maximal runs of non-blank characters, with their leading `>`. */
@@ -224,7 +227,7 @@ function splitChoices(body: string, seg: Segment, lineChars: number, c: Flattene
     const firstWord = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
     const diffLine = firstWord.startsWith('@@') || firstWord.startsWith('+') || firstWord.startsWith('-');
     const over = len - lineChars;
-    keep = { k: n, cost: over <= 0 ? 0 : diffLine && over <= 40 ? 0.5 : c.keepOverBase + Math.min(over, c.keepOverCharsMax) * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
+    keep = { k: n, cost: over <= 0 ? 0 : diffLine && over <= 40 ? 0.5 : c.keepOverBase + over * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
   }
   const lead = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
   const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
@@ -241,11 +244,11 @@ function splitChoices(body: string, seg: Segment, lineChars: number, c: Flattene
     let cost = end && cap ? c.splitSentence : end ? c.splitEndOnly : cap ? c.splitCapOnly : c.splitNone;
     if (end && REPLY_OPENERS.has(next.replace(/[,.!?:]+$/, ''))) cost -= c.replyOpener;
     if (len > lineChars) cost += c.splitOverBase + (len - lineChars) * c.splitOverPerChar;
-    // Of equally good boundaries prefer the later one: a paragraph's last line is often full.
+    // Of equally good boundaries prefer the earlier one (measured: the author's words usually
+    // start at the first sentence boundary that fits).
     cost += k * 1e-4;
     if (cost < split.cost) split = { k, cost, confidence: end && cap ? 0.75 : 0.5 };
   }
-  if (bound < n && split.k > bound) split = { k: bound, cost: 2, confidence: 0.6 };
   return { keep, split };
 }
 
@@ -335,11 +338,18 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
   }
   // Depths beyond the attribution chain stay possible (attribution lines get trimmed), but the
   // states are capped so the work per segment is bounded.
-  const depthMax = Math.max(1, Math.min(maxRun, Math.max(attributions > 0 ? attributions + 2 : 10, maxLastGt), DEPTH_STATES_MAX));
   const K = segs.length;
+  let depthMax = Math.max(1, Math.min(maxRun, Math.max(attributions > 0 ? attributions + 2 : 10, maxLastGt), DEPTH_STATES_MAX));
+  // Hostile bodies with millions of segments get fewer depth states so the tables stay bounded.
+  const statesFit = Math.floor(DP_CELLS_MAX / Math.max(1, K) / 2) - 1;
+  if (statesFit < depthMax) {
+    depthMax = Math.max(1, statesFit);
+    diagnostics.push({ ruleId: 'flattened-depth-states-limited', reason: `${K} segments: depths above ${depthMax} not considered`, line: 1 });
+  }
   const S = 2 * (depthMax + 1); // state = d * 2 + (split ? 1 : 0)
-  const cost = new Float64Array(K * S).fill(INF);
-  const back = new Int32Array(K * S).fill(-1);
+  const cost = new Float32Array(K * S).fill(INF);
+  // Previous state + 1 (0 = none); S <= 34 fits a byte.
+  const back = new Uint8Array(K * S);
   const lineChars = quotedLineWidth(body, segs);
   const choices = segs.map((seg) => splitChoices(body, seg, lineChars, costs));
 
@@ -360,6 +370,9 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
     const ch = choices[i] as { keep: SplitChoice | null; split: SplitChoice | null };
     const prevAttr = endsWithAttribution(prevSeg);
     const startsLower = seg.words.length > 0 && /^[\p{Ll}]/u.test(wordText(seg, 0));
+    const prevLast = wordText(prevSeg, prevSeg.words.length - 1);
+    const prevBroken = i > 1 && prevSeg.words.length > 0 &&
+      ((startsLower && !SENTENCE_END.test(prevLast)) || (prevSeg.words.length === 1 && prevLast === '--'));
     for (let ps = 0; ps < S; ps++) {
       const base = cost[(i - 1) * S + ps] as number;
       if (base === INF) continue;
@@ -368,26 +381,23 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
       const p = psplit ? 0 : pd;
       let attrDepth = -1;
       if (prevAttr) attrDepth = prevAttr.s === 0 && !psplit ? pd : psplit ? 0 : -1;
-      const prevLast = wordText(prevSeg, prevSeg.words.length - 1);
       // A sentence cut mid-way, or a signature separator, continues at the same depth.
-      const continues = !psplit && i > 1 && prevSeg.words.length > 0 &&
-        ((startsLower && !SENTENCE_END.test(prevLast)) || (prevSeg.words.length === 1 && prevLast === '--'));
+      const continues = !psplit && prevBroken;
       for (let d = 1; d <= depthMax; d++) {
         const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg, d, depthMax, attrDepth, attributions, continues, costs);
         if (t === INF) continue;
         if (ch.keep) {
           const c = base + t + ch.keep.cost;
           const idx = i * S + d * 2;
-          if (c < (cost[idx] as number)) { cost[idx] = c; back[idx] = ps; }
+          if (c < (cost[idx] as number)) { cost[idx] = c; back[idx] = ps + 1; }
         }
         if (ch.split) {
           const c = base + t + ch.split.cost;
           const idx = i * S + d * 2 + 1;
-          if (c < (cost[idx] as number)) { cost[idx] = c; back[idx] = ps; }
+          if (c < (cost[idx] as number)) { cost[idx] = c; back[idx] = ps + 1; }
         }
       }
     }
-    // A marker run deeper than every state (m > depthMax is fine; d <= m always has d = 1).
   }
   // Backtrack.
   const state = new Int32Array(K);
@@ -398,7 +408,7 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
     if (c < best) { best = c; bestS = s; }
   }
   state[K - 1] = bestS;
-  for (let i = K - 1; i > 0; i--) state[i - 1] = Math.max(0, back[i * S + (state[i] as number)] as number);
+  for (let i = K - 1; i > 0; i--) state[i - 1] = Math.max(0, (back[i * S + (state[i] as number)] as number) - 1);
 
   const units: BodyUnit[] = [];
   let sigDepth = -1;
@@ -436,7 +446,7 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
   if (units.length === 0 || (units[0] as BodyUnit).start !== 0) {
     units.unshift({ kind: 'blank', depth: 0, start: 0, end: units[0] ? (units[0] as BodyUnit).start : body.length, text: '', confidence: 1 });
   }
-  diagnostics.push({ ruleId: 'flattened-depth-recovered', reason: `depths of ${K - 1} quoted lines recovered from inline markers (attribution chain depth ${attributions})`, line: 1 });
+  diagnostics.push({ ruleId: 'flattened-depth-recovered', reason: `depths of ${K - 1} quoted lines recovered from inline markers (${attributions} attribution lines)`, line: 1 });
   return { units, diagnostics };
 }
 
@@ -455,9 +465,10 @@ function ownUnits(body: string, seg: Segment, k: number, from: number, end: numb
     kind = nextKind;
     textStart = to;
   };
+  const byStart = new Map(seg.attributions.map((x) => [x.s, x] as const));
   for (let j = k; j < w.length; j++) {
     const tok = w[j] as Token;
-    const a = seg.attributions.find((x) => x.s === j);
+    const a = byStart.get(j);
     if (a && kind !== 'footer') {
       flush(tok.start, 'attribution');
       const after = a.t + 1 < w.length ? (w[a.t + 1] as Token).start : end;
