@@ -34,6 +34,8 @@ export class MboxSplitter {
   private msgStart = -1;
   private msgLine = 1;
   private msgHasSeparator = false;
+  /** Whether the current message has an escaped `>From ` line (most have none: no copy needed). */
+  private msgEscaped = false;
   private lineNo = 1;
   private sawContent = false;
   private readonly flavor: MboxFlavor;
@@ -84,6 +86,11 @@ export class MboxSplitter {
 
   private examine(out: MboxMessage[], s: number, nl: number): void {
     const buf = this.buf;
+    if (buf[s] === 62 && !this.msgEscaped) {
+      let q = s;
+      while (buf[q] === 62) q++;
+      if (buf[q] === 70 && buf[q + 1] === 114 && buf[q + 2] === 111 && buf[q + 3] === 109 && buf[q + 4] === 32) this.msgEscaped = true;
+    }
     const isFrom = buf[s] === 70 && buf[s + 1] === 114 && buf[s + 2] === 111 && buf[s + 3] === 109 && buf[s + 4] === 32;
     if (isFrom) {
       const line = latin1.decode(buf.subarray(s, Math.min(nl, s + 200)));
@@ -133,7 +140,9 @@ export class MboxSplitter {
       if (stop >= 2 && original[stop - 1] === 10 && original[stop - 2] === 10) stop -= 1;
       else if (stop >= 3 && original[stop - 1] === 10 && original[stop - 2] === 13 && original[stop - 3] === 10) stop -= 2;
     }
-    const bytes = unescapeFrom(original.subarray(bodyStart, Math.max(bodyStart, stop)), this.flavor);
+    const content = original.subarray(bodyStart, Math.max(bodyStart, stop));
+    const bytes = this.msgEscaped ? unescapeFrom(content, this.flavor) : content;
+    this.msgEscaped = false;
     // A real copy (Uint8Array.prototype.slice): a Node Buffer's slice() would be a view into the chunk.
     out.push({ bytes, original: Uint8Array.prototype.slice.call(original), line: this.msgLine, offset: this.base + this.msgStart });
     this.msgStart = -1;

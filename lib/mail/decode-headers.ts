@@ -2,6 +2,9 @@
 // common case (one text/plain part) never pays for postal-mime's line-by-line async machinery.
 import type { Diagnostic } from './types';
 
+// The fields threadlab reads; the rest of a header is kept only in the raw copy.
+const KEPT = new Set(['message-id', 'in-reply-to', 'references', 'subject', 'from', 'date', 'to', 'cc', 'content-type', 'content-transfer-encoding', 'mime-version', 'list-id', 'sender', 'reply-to']);
+
 /** One header field, its name lower-cased and its value unfolded (CRLF + WSP joined). */
 export interface HeaderField {
   key: string;
@@ -10,6 +13,7 @@ export interface HeaderField {
 
 /** The header fields of a message, the body bytes after the blank line, and what went wrong. */
 export interface SplitHeaders {
+  /** The fields threadlab reads (Message-ID, References, Subject, From, Date, To, Cc, MIME, ...), in order. */
   headers: HeaderField[];
   body: Uint8Array;
   /** 1-based line of the first body line within the message. */
@@ -42,10 +46,12 @@ export function splitHeaders(bytes: Uint8Array): SplitHeaders {
     let line = lines[i] ?? '';
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line === '' && i === lines.length - 1) break;
-    if ((line.startsWith(' ') || line.startsWith('\t')) && current !== null) {
-      current.value += ' ' + line.trim();
-      consumedLines = i + 1;
-      continue;
+    if (line.startsWith(' ') || line.startsWith('\t')) {
+      if (current !== null) current.value += ' ' + line.trim();
+      if (sawField) {
+        consumedLines = i + 1;
+        continue;
+      }
     }
     if (!HEADER_LINE.test(line)) {
       // Not a header: either the message has no header at all (a body fragment) or the header
@@ -56,9 +62,17 @@ export function splitHeaders(bytes: Uint8Array): SplitHeaders {
       return { headers, body: bytes.subarray(offset), bodyLine: i + 1, diagnostics };
     }
     const colon = line.indexOf(':');
-    current = { key: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1).trim() };
-    headers.push(current);
+    const key = line.slice(0, colon).trim().toLowerCase();
     sawField = true;
+    // Relay copies carry ~4 KB of Received/ARC/DKIM fields per message; only the fields the
+    // importer reads are kept (their continuation lines are skipped with them).
+    if (!KEPT.has(key)) {
+      current = null;
+      consumedLines = i + 1;
+      continue;
+    }
+    current = { key, value: line.slice(colon + 1).trim() };
+    headers.push(current);
     consumedLines = i + 1;
   }
   const bodyStart = end.bodyStart;
