@@ -1,6 +1,6 @@
 // Expands the command line's files and folders into the files to import, iteratively: folders
-// are walked (maildir cur/ and new/ included), notes that are not mail (*.md, *.json, README,
-// dot-files) are skipped quietly, and the order is stable (sorted) so imports are reproducible.
+// are walked (maildir cur/ and new/ included), notes that are not mail (*.md, *.json, *.yaml,
+// README, images, dot-files) are skipped quietly, and the order is stable (sorted) so imports are reproducible.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,7 +10,8 @@ export interface InputFile {
   maildir: boolean;
 }
 
-const NOT_MAIL = /(\.md|\.json|\.markdown)$|^README|^\./i;
+// Notes, data and code that live beside archives in content folders (never mail).
+const NOT_MAIL = /\.(md|markdown|json|ya?ml|toml|ts|tsx|js|mjs|css|png|jpe?g|gif|svg|pdf)$|^README|^LICENSE|^\./i;
 
 /** Every importable file under the given paths; missing paths are reported, not thrown. */
 export function walkInputs(paths: readonly string[]): { files: InputFile[]; missing: string[] } {
