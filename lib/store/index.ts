@@ -18,3 +18,4 @@ export type { SearchHit, SearchOutcome } from './search-messages';
 export { contentDir, findScenario, listScenarioEntries } from './scenarios';
 export type { ScenarioEntry } from './scenarios';
 export { threadRootForSlug } from './thread-slugs';
+export { annotationForSlug, listAnnotations, slugForThreadRoot } from './annotations';

@@ -138,3 +138,45 @@ test('search finds write_cache_pages and a malformed query gets a message, not a
     assert.equal(r?.status(), 200, q.slice(0, 20));
   }
 });
+
+test('journey: click the claim that integrity writeback stops at the first error, watch it go red, switch to the fix, cite it', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await browser.newPage();
+  await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+  // The claim is marked where Brian Foster said it, in his own (reconstructed) message of Oct 31.
+  const mark = page.locator('mark.claim[data-claim="c1"]');
+  assert.equal(await mark.count(), 1);
+  assert.match((await mark.textContent()) ?? '', /^an integrity writeback \(i\.e\., sync\), for example, returns before all associated pages have been processed/);
+  const card = page.locator('details.claim-card[data-claim="c1"]');
+  assert.match((await card.locator('summary').innerText()) ?? '', /c1 · bug-report/);
+  await mark.locator('a.claim-ref').click();
+  await card.locator('summary').click();
+  const player = card.locator('.player');
+  await player.waitFor();
+  // Under v4.19 the invariant breaks at step 9, where write_cache_pages returns with page 3 unvisited.
+  assert.equal(await player.getAttribute('data-step'), '9');
+  assert.equal(await card.locator('.lights li[data-invariant="integrity-writeback-visits-all-dirty-pages"]').getAttribute('data-state'), 'violated');
+  await card.getByRole('button', { name: 'previous step' }).click();
+  assert.equal(await card.locator('.lights li[data-invariant="integrity-writeback-visits-all-dirty-pages"]').getAttribute('data-state'), 'holds');
+  await screenshot(page, 'journey-claim-c1-v4.19');
+  // The landed fix (3fa750dcf29e) keeps it green to the last step.
+  await card.getByRole('button', { name: 'landed-3fa750dcf29e' }).click();
+  await card.locator('.player[data-step]').waitFor();
+  await page.waitForFunction(() => document.querySelector('details.claim-card[data-claim="c1"] .variant-switch button.current')?.textContent === 'landed-3fa750dcf29e');
+  await card.getByRole('button', { name: 'last step' }).click();
+  assert.equal(await card.locator('.lights li[data-invariant="integrity-writeback-visits-all-dirty-pages"]').getAttribute('data-state'), 'holds');
+  const trailer = (await card.locator('code.trailer').textContent()) ?? '';
+  assert.match(trailer, /^Link: http:\/\/127\.0\.0\.1:\d+\/s\/[0-9a-f]{16} # unmount-leaks-delalloc: landed-3fa750dcf29e keeps integrity-writeback-visits-all-dirty-pages$/);
+  await card.getByRole('button', { name: 'copy trailer' }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), trailer);
+  await screenshot(page, 'journey-claim-c1-landed');
+});
+
+test('every claim of the write_cache_pages annotation is placed on the thread page', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+  const listed = await page.locator('details.claims-index li').count();
+  const cards = await page.locator('details.claim-card').count();
+  assert.ok(listed >= 14, `only ${listed} claims listed`);
+  assert.equal(cards, listed);
+});

@@ -13,6 +13,8 @@ export interface ScenarioPlayerProps {
   snapshots: Snapshot[];
   invariants: InvariantOutcome[];
   initialStep: number;
+  /** Keep ?v=&step= in the address bar (the scenario page); off where several players share a page. */
+  updateUrl?: boolean;
 }
 
 function changedKeys(before: Snapshot | undefined, after: Snapshot | undefined): Set<string> {
@@ -38,14 +40,17 @@ export function ScenarioPlayer(props: ScenarioPlayerProps) {
 
   const go = useCallback((n: number) => setStep(Math.max(0, Math.min(n, last))), [last]);
 
+  const updateUrl = props.updateUrl !== false;
   useEffect(() => {
+    if (!updateUrl) return;
     const url = new URL(window.location.href);
     url.searchParams.set('v', props.variant);
     url.searchParams.set('step', String(step));
     window.history.replaceState(null, '', url);
-  }, [step, props.variant]);
+  }, [step, props.variant, updateUrl]);
 
   useEffect(() => {
+    if (!updateUrl) return;
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (t !== null && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
@@ -58,7 +63,7 @@ export function ScenarioPlayer(props: ScenarioPlayerProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, step, last]);
+  }, [go, step, last, updateUrl]);
 
   useEffect(() => {
     if (!playing) return;

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getReadStore, getThread } from '@/lib/store';
+import { annotationForSlug, getReadStore, getThread, slugForThreadRoot } from '@/lib/store';
+import { placeClaims, type ClaimPlacement } from '@/app/_components/claims/place-claims';
+import { claimAnchor } from '@/app/_components/claims/claim-card';
 import { MessageBody } from '@/app/_components/message-body';
 import { threadOrder } from '@/app/_components/thread-order';
 import { messageAnchor, messageFragment, messageUrl, rawUrl } from '@/app/_components/urls';
@@ -28,6 +30,17 @@ export default async function ThreadPage({ params }: { params: Params }) {
   const thread = getThread(getReadStore(), id);
   if (thread === null) notFound();
   const nodes = threadOrder(thread.root);
+  const slug = slugForThreadRoot(getReadStore(), thread.summary.rootId);
+  const annotation = slug === null ? null : (annotationForSlug(slug)?.annotation ?? null);
+  const placement = annotation === null
+    ? { placed: [] as ClaimPlacement[], unplaced: [] }
+    : placeClaims(annotation.claims, nodes.flatMap((n) => (n.message === null ? [] : [{ messageId: n.messageId, fromName: n.message.from.name, blocks: n.message.blocks }])));
+  const claimsByMessage = new Map<string, Map<number, ClaimPlacement[]>>();
+  for (const p of placement.placed) {
+    const perBlock = claimsByMessage.get(p.messageId) ?? new Map<number, ClaimPlacement[]>();
+    perBlock.set(p.blockIndex, [...(perBlock.get(p.blockIndex) ?? []), p]);
+    claimsByMessage.set(p.messageId, perBlock);
+  }
   const people = new Set<string>();
   for (const n of nodes) {
     const who = n.message?.from.name ?? n.message?.from.address;
@@ -41,6 +54,32 @@ export default async function ThreadPage({ params }: { params: Params }) {
         {thread.summary.ghostCount > 0 ? `, ${thread.summary.ghostCount} missing` : ''} · {[...people].join(', ')}
         {thread.summary.firstDate ? ` · ${thread.summary.firstDate.slice(0, 10)} – ${(thread.summary.lastDate ?? '').slice(0, 10)}` : ''}
       </p>
+      {annotation !== null ? (
+        <div className="annotation">
+          <p>{annotation.summary}</p>
+          {annotation.outcome.commits.length > 0 ? (
+            <p className="small">
+              Upstream:{' '}
+              {annotation.outcome.commits.map((c, i) => (
+                <span key={c.id}>
+                  {i > 0 ? '; ' : ''}
+                  <code>{c.id.slice(0, 12)}</code> {c.subject}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <details className="claims-index">
+            <summary>{annotation.claims.length} claims</summary>
+            <ol>
+              {annotation.claims.map((c) => (
+                <li key={c.id}>
+                  <a href={`#${claimAnchor(c.id)}`}>{c.id}</a> <span className="muted">{c.kind}</span> {c.title} <span className="muted">— {c.speaker}</span>
+                </li>
+              ))}
+            </ol>
+          </details>
+        </div>
+      ) : null}
       <ol className="toc">
         {nodes.map((n) => (
           <li key={n.messageId} style={{ paddingLeft: `${Math.min(n.depth, 12) * 1.2}rem` }}>
@@ -76,7 +115,7 @@ export default async function ThreadPage({ params }: { params: Params }) {
               ) : null}
             </span>
           </header>
-          {n.message === null ? null : <MessageBody blocks={n.message.blocks} />}
+          {n.message === null ? null : <MessageBody blocks={n.message.blocks} claims={claimsByMessage.get(n.messageId)} thread={slug ?? undefined} />}
         </article>
       ))}
     </section>
