@@ -24,7 +24,7 @@ function mboxFiles(dir: string): string[] {
 }
 
 /** Word counts of one file, and the number of bodies. */
-export function measureFile(file: string): DepthAgreement & { bodies: number; quotedBodyWords: number; quotedBodyAgree: number } {
+function measureFile(file: string): DepthAgreement & { bodies: number; quotedBodyWords: number; quotedBodyAgree: number } {
   const total = { words: 0, quotedWords: 0, agreeLines: 0, agreeFlattened: 0, bodies: 0, quotedBodyWords: 0, quotedBodyAgree: 0 };
   for (const body of splitMboxBodies(readFileSync(file, 'utf8'))) {
     const m = measureDepthAgreement(body);

@@ -1,5 +1,5 @@
 // The quote depth of a line is the number of `>` in its leading run of `>` and blanks
-// ("> > >", ">>>", "> >>" all count 3). One loop, no regex, so a 100,000-character run of `>`
+// ("> > >", ">>>", "> >>" all count 3; at most one space may precede the first `>`). One loop, no regex, so a 100,000-character run of `>`
 // costs 100,000 steps.
 
 /** Quote depth of a line and where its content starts after the markers (and one following space). */
@@ -20,7 +20,10 @@ export function quotePrefix(line: string, from = 0, to = line.length): QuotePref
       depth++;
       i++;
       pos = i;
-    } else if (c === 0x20 || c === 0x09) {
+    } else if ((c === 0x20 || c === 0x09) && (depth > 0 || i === from)) {
+      // Blanks between markers are fine; before the first marker only one space is (" > x" from
+      // some clients), since "   > EOF" is an indented shell prompt or code, not a quote.
+      if (depth === 0 && c === 0x09) break;
       i++;
     } else {
       break;
