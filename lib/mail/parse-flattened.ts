@@ -37,6 +37,13 @@ interface Segment {
   m: number;
   /** `>` count of the run's last marker token: a token never spans lines, so the text line is at least this deep. */
   lastGt: number;
+  /** `>` counts of the run's marker tokens, in order (only while the run is being read). */
+  gts: number[];
+  /**
+   * Bit d set when d is a sum of the run's last marker tokens: since a token never spans two
+   * lines, only such sums can be the depth of the text line (`>>> >>> text` is 3, or 6, never 4).
+   */
+  depthMask: number;
   /** Word tokens after the marker run, up to the next marker run. */
   words: Token[];
   /** Attributions found among the words: token range [s, t] inclusive. */
@@ -98,7 +105,7 @@ function tokenize(body: string): Token[] {
 
 /** Group tokens into segments: a marker run followed by the words up to the next marker run. */
 function segment(body: string, tokens: Token[]): Segment[] {
-  const segs: Segment[] = [{ markStart: 0, m: 0, lastGt: 0, words: [], attributions: [] }];
+  const segs: Segment[] = [{ markStart: 0, m: 0, lastGt: 0, gts: [], depthMask: 0, words: [], attributions: [] }];
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti] as Token;
     let cur = segs[segs.length - 1] as Segment;
@@ -110,13 +117,22 @@ function segment(body: string, tokens: Token[]): Segment[] {
     }
     if (t.gt > 0) {
       if (cur.words.length > 0 || cur.m === 0) {
-        cur = { markStart: t.tokenStart, m: 0, lastGt: 0, words: [], attributions: [] };
+        cur = { markStart: t.tokenStart, m: 0, lastGt: 0, gts: [], depthMask: 0, words: [], attributions: [] };
         segs.push(cur);
       }
       cur.m += t.gt;
       cur.lastGt = t.gt;
+      cur.gts.push(t.gt);
     }
     if (t.end > t.start) cur.words.push(t);
+  }
+  for (const seg of segs) {
+    let sum = 0;
+    for (let g = seg.gts.length - 1; g >= 0 && sum <= DEPTH_STATES_MAX; g--) {
+      sum += seg.gts[g] as number;
+      if (sum <= DEPTH_STATES_MAX) seg.depthMask |= 1 << sum;
+    }
+    seg.gts = [];
   }
   return segs;
 }
@@ -278,7 +294,9 @@ function quotedLineWidth(body: string, segs: Segment[]): number {
 /** Cost of entering a segment with marker run m at depth d after a line at depth p. */
 function transitionCost(p: number, seg: Segment, d: number, depthMax: number, attrDepth: number, attributions: number, continues: boolean, c: FlattenedCosts): number {
   const m = seg.m;
-  if (d < 1 || d > m || d < Math.min(seg.lastGt, depthMax)) return INF;
+  if (d < 1 || d > m) return INF;
+  // Only sums of whole marker tokens can be the depth (a run longer than the states: the deepest).
+  if (((seg.depthMask >> d) & 1) === 0 && !(d === depthMax && (seg.depthMask & ((2 << depthMax) - 1)) === 0)) return INF;
   const e = m - d;
   let change: number;
   if (attrDepth >= 0) change = d === attrDepth + 1 ? 0 : d > attrDepth + 1 ? c.attributionDeeper + c.jumpPerLevel * (d - attrDepth - 2) : c.attributionShallower;
