@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerImportCommand } from './import-command';
 import { registerParseCommand } from './parse-command';
 import { registerSearchCommand } from './search-command';
+import { registerScenarioCommand } from './scenario-command';
 import { packageVersion } from './package-version';
 
 /** Builds the `threadlab` program with every subcommand registered. */
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerParseCommand(program);
   registerSearchCommand(program);
+  registerScenarioCommand(program);
   return program;
 }
 
