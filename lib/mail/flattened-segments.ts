@@ -1,0 +1,113 @@
+// The tokens and segments of a flattened body: a segment is a run of `>` markers and the words
+// after it up to the next run. Tokens keep their offsets so every later slice is exact.
+import type { Attribution } from './parse-attribution';
+
+/** One whitespace-separated token with its leading `>` split off. */
+export interface Token {
+  /** Start of the word (after any leading `>`). */
+  start: number;
+  end: number;
+  /** Leading `>` characters. */
+  gt: number;
+  /** Start of the token including its `>`. */
+  tokenStart: number;
+}
+
+/** A marker run and the words after it. */
+export interface Segment {
+  /** Offset where the marker run starts (0 for the text before the first marker). */
+  markStart: number;
+  /** Number of `>` in the marker run. */
+  m: number;
+  /** `>` count of the run's last marker token: a token never spans lines, so the text line is at least this deep. */
+  lastGt: number;
+  /** `>` counts of the run's marker tokens, in order (only while the run is being read). */
+  gts: number[];
+  /**
+   * Bit d set when d is a sum of the run's last marker tokens: since a token never spans two
+   * lines, only such sums can be the depth of the text line (`>>> >>> text` is 3, or 6, never 4).
+   */
+  depthMask: number;
+  /** Word tokens after the marker run, up to the next marker run. */
+  words: Token[];
+  /** Attributions found among the words: token range [s, t] inclusive. */
+  attributions: { s: number; t: number; attribution: Attribution }[];
+}
+
+/** Upper bound on the depths the recovery considers, which bounds the work per segment. */
+export const DEPTH_STATES_MAX = 16;
+
+/** Split the body into tokens: maximal runs of non-blank characters, with their leading `>`. */
+export function tokenize(body: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const n = body.length;
+  while (i < n) {
+    let c = body.charCodeAt(i);
+    while (i < n && (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0)) {
+      i++;
+      c = body.charCodeAt(i);
+    }
+    if (i >= n) break;
+    const tokenStart = i;
+    let gt = 0;
+    while (i < n && body.charCodeAt(i) === 0x3e) { gt++; i++; }
+    const start = i;
+    c = body.charCodeAt(i);
+    while (i < n && !(c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0)) {
+      i++;
+      c = body.charCodeAt(i);
+    }
+    out.push({ start, end: i, gt, tokenStart });
+  }
+  return out;
+}
+
+/** Group tokens into segments: a marker run followed by the words up to the next marker run. */
+export function segment(body: string, tokens: Token[]): Segment[] {
+  const segs: Segment[] = [{ markStart: 0, m: 0, lastGt: 0, gts: [], depthMask: 0, words: [], attributions: [] }];
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti] as Token;
+    let cur = segs[segs.length - 1] as Segment;
+    if (t.gt > 0 && cur.m > t.gt && cur.words.length > 0 && t.tokenStart - (cur.words[0] as Token).start <= 30 &&
+      isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1])) {
+      // "pos >> PAGE_SHIFT" inside quoted code: the `>` is text, not a line start.
+      cur.words.push({ start: t.tokenStart, end: t.end, gt: 0, tokenStart: t.tokenStart });
+      continue;
+    }
+    if (t.gt > 0) {
+      if (cur.words.length > 0 || cur.m === 0) {
+        cur = { markStart: t.tokenStart, m: 0, lastGt: 0, gts: [], depthMask: 0, words: [], attributions: [] };
+        segs.push(cur);
+      }
+      cur.m += t.gt;
+      cur.lastGt = t.gt;
+      cur.gts.push(t.gt);
+    }
+    if (t.end > t.start) cur.words.push(t);
+  }
+  for (const seg of segs) {
+    let sum = 0;
+    for (let g = seg.gts.length - 1; g >= 0 && sum <= DEPTH_STATES_MAX; g--) {
+      sum += seg.gts[g] as number;
+      if (sum <= DEPTH_STATES_MAX) seg.depthMask |= 1 << sum;
+    }
+    seg.gts = [];
+  }
+  return segs;
+}
+
+// Operands of C code: identifiers with underscores or capitals, numbers, calls, dereferences.
+const CODE_OPERAND = /[_()[\];*]|->|^[A-Z0-9]{2,}|^\d/;
+
+/**
+ * Whether a lone `>` or `>>` token is a comparison or shift inside quoted code rather than a
+ * line start: it must sit between two code-like operands on the same (short) line.
+ */
+function isLiteralOperator(body: string, t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (t.end !== t.start || t.gt > 2 || !prev || !next || prev.gt > 0 || next.gt > 0) return false;
+  const before = body.slice(Math.max(prev.start, prev.end - 24), prev.end);
+  const after = body.slice(next.start, Math.min(next.end, next.start + 24));
+  if (!/[A-Za-z0-9_)\]]$/.test(before) || !/^[A-Za-z0-9_(&*-]/.test(after)) return false;
+  return CODE_OPERAND.test(before) || CODE_OPERAND.test(after);
+}

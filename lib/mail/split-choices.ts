@@ -1,0 +1,105 @@
+// Where a flattened segment's quoted line ends: the words after it are unmarked, so the author's
+// own. Candidates are token boundaries within a few line widths, scored by what the boundary looks
+// like (sentence end, capital, reply opener, trailer, statement end in a diff).
+import type { FlattenedCosts } from './flattened-costs';
+import type { Segment, Token } from './flattened-segments';
+
+/** A possible end of the quoted line inside a segment's words: words [0, k) are quoted. */
+export interface SplitChoice {
+  k: number;
+  cost: number;
+  confidence: number;
+}
+
+// A quoted line's content is rarely longer than this many characters (72-78 column wrapping).
+const QUOTED_LINE_CHARS = 80;
+// Mailers that do not wrap make quoted lines of any length; the width estimate stops here.
+const QUOTED_LINE_CHARS_MAX = 1000;
+
+// Words a reply typically opens with; after a sentence end they mark where the author resumes.
+const REPLY_OPENERS = new Set([
+  'I', "I'm", "I'd", "I've", "I'll", 'We', "We'd", 'Yes', 'No', 'Right', 'Agreed', 'Sure', 'OK', 'Ok', 'Okay',
+  'Why', 'Hmm', 'Well', 'Indeed', 'Correct', 'True', 'Thanks', 'Fair', 'Actually', 'Yeah', 'Yep', 'Nope',
+]);
+const TRAILER_TOKEN = /^[A-Z][a-z]+(?:-[a-z]+)*-by:$/;
+/** A token that ends a sentence (or a clause before a colon). */
+export const SENTENCE_END = /[.!?:;]["')\]]*$/;
+const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
+
+/** The ways a segment's words can divide into its quoted line and the author's own text after it. */
+export function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts): { keep: SplitChoice | null; split: SplitChoice | null } {
+  const w = seg.words;
+  const n = w.length;
+  const first = seg.attributions[0];
+  if (first && first.s === 0) {
+    // The quoted line is the attribution itself; anything after it is unmarked, so depth 0.
+    const k = first.t + 1;
+    return k === n ? { keep: { k, cost: 0, confidence: 0.9 }, split: null } : { keep: null, split: { k, cost: 0.5, confidence: 0.8 } };
+  }
+  // A trailer ("Reviewed-by:") always starts its own line; unmarked mid-run, it is depth 0.
+  let bound = first ? first.s : n;
+  for (let k = 1; k < bound && (w[k] as Token).start - (w[0] as Token).start <= lineChars * 3; k++) {
+    const t = w[k] as Token;
+    if (t.end - t.start <= 24 && TRAILER_TOKEN.test(body.slice(t.start, t.end))) {
+      bound = k;
+      break;
+    }
+  }
+  if (n === 0) return { keep: { k: 0, cost: 0, confidence: 0.9 }, split: null };
+  const base = (w[0] as Token).start;
+  const lengthTo = (k: number): number => (w[k - 1] as Token).end - base;
+  let keep: SplitChoice | null = null;
+  if (bound === n) {
+    const len = lengthTo(n);
+    // Diff lines (hunk headers, added code) and unwrapped mailers make long quoted lines; a long
+    // run is only suspicious in proportion to how long it is.
+    const firstWord = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
+    const diffLine = firstWord.startsWith('@@') || firstWord.startsWith('+') || firstWord.startsWith('-');
+    const over = len - lineChars;
+    keep = { k: n, cost: over <= 0 ? 0 : diffLine && over <= 40 ? 0.5 : c.keepOverBase + over * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
+  }
+  const lead = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
+  const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
+  // k = 0: the marker run ended with an empty quoted line and the words are all the author's.
+  let split: SplitChoice = { k: 0, cost: c.splitAll, confidence: 0.4 };
+  for (let k = 1; k < Math.min(bound + 1, n); k++) {
+    const len = lengthTo(k);
+    if (len > lineChars * 3) break;
+    const prev = body.slice((w[k - 1] as Token).start, (w[k - 1] as Token).end);
+    const next = body.slice((w[k] as Token).start, Math.min((w[k] as Token).end, (w[k] as Token).start + 8));
+    // In a quoted diff a statement end ("}", ";") ends the line as a full stop ends prose.
+    const end = SENTENCE_END.test(prev) || (codeRun && /[;{}]$/.test(prev));
+    const cap = CAPITALISED.test(next);
+    let cost = end && cap ? c.splitSentence : end ? c.splitEndOnly : cap ? c.splitCapOnly : c.splitNone;
+    if (end && REPLY_OPENERS.has(next.replace(/[,.!?:]+$/, ''))) cost -= c.replyOpener;
+    if (len > lineChars) cost += c.splitOverBase + (len - lineChars) * c.splitOverPerChar;
+    // Of equally good boundaries prefer the earlier one (measured: the author's words usually
+    // start at the first sentence boundary that fits).
+    cost += k * 1e-4;
+    if (cost < split.cost) split = { k, cost, confidence: end && cap ? 0.75 : 0.5 };
+  }
+  return { keep, split };
+}
+
+/**
+ * Estimate how wide this message's quoted lines are from the segments that certainly are whole
+ * quoted lines: those followed, at the same marker count, by a line that continues the sentence.
+ */
+export function quotedLineWidth(body: string, segs: Segment[]): number {
+  const widths: number[] = [];
+  for (let i = 1; i + 1 < segs.length; i++) {
+    const seg = segs[i] as Segment;
+    const next = segs[i + 1] as Segment;
+    const last = seg.words[seg.words.length - 1];
+    const nextFirst = next.words[0];
+    const first = seg.words[0];
+    if (!last || !nextFirst || !first || next.m !== seg.m) continue;
+    if (SENTENCE_END.test(body.slice(last.start, last.end))) continue;
+    if (!/^\p{Ll}/u.test(body.slice(nextFirst.start, Math.min(nextFirst.end, nextFirst.start + 4)))) continue;
+    widths.push(last.end - first.start);
+  }
+  if (widths.length < 3) return QUOTED_LINE_CHARS;
+  widths.sort((a, b) => a - b);
+  const p90 = widths[Math.floor(widths.length * 0.9)] as number;
+  return Math.min(QUOTED_LINE_CHARS_MAX, Math.max(QUOTED_LINE_CHARS, p90 + 5));
+}
