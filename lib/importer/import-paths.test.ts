@@ -181,3 +181,25 @@ test('a changed file replaces its old copies; messages left without a copy go', 
     assert.equal((db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n, 1);
   });
 });
+
+test('a page naming its parent gives that id to the rebuilt parent, which the real message later replaces', async () => {
+  await withDb(async (db, dir) => {
+    const page = 'From: Dave Chinner\nSubject: Re: [PATCH] xfs: stop on error\nDate: Fri, 2 Nov 2018 09:26:27 +1100\t[thread overview]\nMessage-ID: <reply@x> (raw)\nIn-Reply-To: <parent@x>\n\n' +
+      'On Thu, Nov 01, 2018 at 10:17:26AM -0400, Brian Foster wrote:\n> The writeback loop stops at the first error and leaves pages dirty.\n\nThen fix write_cache_pages() instead.\n\n^ permalink raw reply\t[flat|nested] 2+ messages in thread\n';
+    writeFileSync(join(dir, 'reply.txt'), page);
+    const s1 = await importPaths(db, [join(dir, 'reply.txt')], { root: dir });
+    assert.deepEqual([s1.failures, s1.messagesNew, s1.derivedNew], [[], 1, 1]);
+    const rebuilt = getMessage(db, 'parent@x')!;
+    assert.deepEqual([rebuilt.derived, rebuilt.from.name, rebuilt.date, rebuilt.copies.length], [true, 'Brian Foster', '2018-11-01T14:17:26.000Z', 0]);
+    assert.equal(getThread(db, 'reply@x')!.root.messageId, 'parent@x');
+    const mbox = 'From x@y Thu Jan  1 00:00:00 1970\nMessage-ID: <parent@x>\nFrom: Brian Foster <bfoster@redhat.com>\nDate: Thu, 1 Nov 2018 10:17:26 -0400\nSubject: [PATCH] xfs: stop on error\n\n' +
+      'The writeback loop stops at the first error and leaves pages dirty.\n\nBrian\n';
+    writeFileSync(join(dir, 'parent.mbox'), mbox);
+    const s2 = await importPaths(db, [join(dir, 'parent.mbox')], { root: dir });
+    assert.deepEqual([s2.failures, s2.messagesNew], [[], 1]);
+    const real = getMessage(db, 'parent@x')!;
+    assert.deepEqual([real.derived, real.from.address, real.subject, real.copies.map((c) => c.format)], [false, 'bfoster@redhat.com', '[PATCH] xfs: stop on error', ['mbox']]);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n, 2);
+    assert.deepEqual(getThread(db, 'parent@x')!.root.children.map((c) => c.messageId), ['reply@x']);
+  });
+});
