@@ -3,9 +3,10 @@
 // states; shortest counterexamples come from a separate breadth-first pass that stops as soon as it
 // has one per violated invariant. No partial-order reduction is applied (see README: every enabled
 // action is expanded; hashing merges the orders that commute).
-import { hash53 } from './hash';
-import { actionCount, actionName, hasUnfinished, judgeTerminal, tryStep } from './step';
-import { stateKey, type ModelState } from './state';
+import { actionCount, actionName, hasUnfinished, judgeTerminal, step } from './step';
+import type { ModelState } from './state';
+import { HASH_OUT, stateHash, stateHashInto } from './state-hash';
+import { VisitedSet } from './visited-set';
 import type { World } from './world';
 
 /** Never: no terminal state violates; always: every terminal state does; sometimes: some do. */
@@ -17,6 +18,8 @@ export interface ExploreBudget {
   maxStates: number;
   /** Maximum schedule length before giving up. */
   maxDepth: number;
+  /** Whether to run the breadth-first pass for shortest counterexamples (default true). */
+  counterexamples?: boolean;
 }
 
 /** The default budget: enough for every seed scenario with a wide margin. */
@@ -54,16 +57,15 @@ export interface ExploreResult {
   verdicts: InvariantVerdict[];
 }
 
-interface Frame {
-  state: ModelState;
-  depth: number;
-}
-
 /** Explores every interleaving from `init` within `budget`. */
 export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFAULT_BUDGET): ExploreResult {
   const n = actionCount(w);
-  const visited = new Set<number>([hash53(stateKey(init))]);
-  const stack: Frame[] = [{ state: init, depth: 0 }];
+  const visited = new VisitedSet(1 << 16);
+  stateHashInto(init);
+  visited.add(HASH_OUT[0]!, HASH_OUT[1]!);
+  // Two parallel stacks instead of an object per entry: fewer allocations on the hot path.
+  const stack: ModelState[] = [init];
+  const depths: number[] = [0];
   const violating = w.invariants.map(() => 0);
   let transitions = 0;
   let terminals = 0;
@@ -71,17 +73,17 @@ export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFA
   let maxDepth = 0;
   let message: string | null = null;
   while (stack.length > 0) {
-    const { state, depth } = stack.pop()!;
+    const state = stack.pop()!;
+    const depth = depths.pop()!;
     if (depth > maxDepth) maxDepth = depth;
     let any = false;
     for (let a = 0; a < n; a += 1) {
-      const r = tryStep(w, state, a);
-      if (r === null) continue;
+      const next = step(w, state, a);
+      if (next === null) continue;
       any = true;
       transitions += 1;
-      const h = hash53(stateKey(r.state));
-      if (visited.has(h)) continue;
-      visited.add(h);
+      stateHashInto(next);
+      if (!visited.add(HASH_OUT[0]!, HASH_OUT[1]!)) continue;
       if (depth + 1 > budget.maxDepth) {
         message = `depth budget of ${budget.maxDepth} steps exceeded`;
         break;
@@ -90,7 +92,8 @@ export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFA
         message = `state budget of ${budget.maxStates} distinct states exceeded`;
         break;
       }
-      stack.push({ state: r.state, depth: depth + 1 });
+      stack.push(next);
+      depths.push(depth + 1);
     }
     if (message !== null) break;
     if (!any) {
@@ -103,7 +106,7 @@ export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFA
     }
   }
   const complete = message === null;
-  const wanted = complete ? violating.map((v) => v > 0) : w.invariants.map(() => true);
+  const wanted = budget.counterexamples === false ? w.invariants.map(() => false) : complete ? violating.map((v) => v > 0) : w.invariants.map(() => true);
   const cex = shortestCounterexamples(w, init, wanted, budget);
   return {
     complete,
@@ -131,7 +134,7 @@ export function shortestCounterexamples(w: World, init: ModelState, wanted: read
   if (missing === 0) return found;
   const n = actionCount(w);
   const parent = new Map<number, [number, number]>();
-  const rootKey = hash53(stateKey(init));
+  const rootKey = stateHash(init);
   parent.set(rootKey, [-1, -1]);
   const queue: Array<[ModelState, number]> = [[init, rootKey]];
   const pathTo = (key: number): string[] => {
@@ -155,16 +158,18 @@ export function shortestCounterexamples(w: World, init: ModelState, wanted: read
   take(init, rootKey);
   for (let head = 0; head < queue.length && missing > 0 && parent.size <= budget.maxStates; head += 1) {
     const [s, key] = queue[head]!;
+    // Drop the processed entry: the queue would otherwise hold every state at once.
+    queue[head] = undefined as unknown as [ModelState, number];
     let any = false;
     for (let a = 0; a < n && missing > 0; a += 1) {
-      const r = tryStep(w, s, a);
-      if (r === null) continue;
+      const next = step(w, s, a);
+      if (next === null) continue;
       any = true;
-      const h = hash53(stateKey(r.state));
+      const h = stateHash(next);
       if (parent.has(h)) continue;
       parent.set(h, [key, a]);
-      take(r.state, h);
-      queue.push([r.state, h]);
+      take(next, h);
+      queue.push([next, h]);
     }
     if (!any) take(judgeTerminal(w, s), key);
   }

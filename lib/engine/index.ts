@@ -1,6 +1,8 @@
 // The engine's door: the pure page-cache model (state, step, runner, explorer, invariants, variants).
 export * from './constants';
 export * from './state';
+export * from './state-hash';
+export * from './visited-set';
 export * from './errseq';
 export * from './hash';
 export * from './switches';

@@ -73,9 +73,11 @@ export function flag(c: StepCtx, id: string): void {
 
 /** Takes one firing of a fault of `kind` on `index`; returns its errno, or 0 if none is planned. */
 export function takeFault(st: ModelState, kind: string, index: number): number {
-  for (const f of st.faults) {
+  for (let i = 0; i < st.faults.length; i += 1) {
+    const f = st.faults[i]!;
     if (f.kind === kind && f.page === index && f.left !== 0) {
-      if (f.left > 0) f.left -= 1;
+      // Replace, never write into: cloned states share fault entries.
+      if (f.left > 0) st.faults[i] = { kind: f.kind, page: f.page, left: f.left - 1, errno: f.errno };
       return f.errno;
     }
   }

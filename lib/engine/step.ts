@@ -3,7 +3,7 @@
 // The input state is never changed; blocked actors yield null.
 import { OPS } from './op-registry';
 import { endIoStep } from './ops/end-io';
-import { cloneState, type ModelState } from './state';
+import { cloneState, ownActorArrays, type ModelState } from './state';
 import { assert, type StepCtx } from './step-context';
 import { ENDIO_ACTOR, type Instr, type World } from './world';
 
@@ -40,10 +40,19 @@ export function actorDone(w: World, s: ModelState, a: number): boolean {
 
 /** Runs action `a` on a copy of `s`; returns the next state and what happened, or null if `a` cannot move. */
 export function tryStep(w: World, s: ModelState, a: number): { state: ModelState; info: StepInfo } | null {
+  const c = advance(w, s, a);
+  if (c === null) return null;
+  return { state: c.st, info: { actor: actionName(w, a), op: c.ins.op, fn: c.fn, ref: c.ref, note: c.note } };
+}
+
+/** The step itself, returning its context (the explorer's lean path: no trace object is built). */
+export function advance(w: World, s: ModelState, a: number): StepCtx | null {
   const endio = a === w.actors.length;
   assert(a >= 0 && a <= w.actors.length, `no action ${a}`);
   if (endio ? s.bios.length === 0 : actorDone(w, s, a)) return null;
+  if (!endio && OPS[w.actors[a]!.program[s.actors[a]!.pc]!.op]?.surelyBlocked?.(s, a) === true) return null;
   const st = cloneState(s);
+  if (!endio) ownActorArrays(st.actors[a]!);
   const ins = endio ? ENDIO_INSTR : w.actors[a]!.program[s.actors[a]!.pc]!;
   const c: StepCtx = { st, w, a, actor: endio ? st.actors[0]! : st.actors[a]!, ins, fn: '', ref: '', note: '' };
   let moved: boolean;
@@ -56,12 +65,12 @@ export function tryStep(w: World, s: ModelState, a: number): { state: ModelState
   if (!moved) return null;
   st.steps += 1;
   for (const { bit, check } of w.stateChecks) if (!check(st, w)) st.violated |= 1 << bit;
-  return { state: st, info: { actor: actionName(w, a), op: ins.op, fn: c.fn, ref: c.ref, note: c.note } };
+  return c;
 }
 
 /** The pure step function: the state after action `a`, or null if that actor is blocked or finished. */
 export function step(w: World, s: ModelState, a: number): ModelState | null {
-  return tryStep(w, s, a)?.state ?? null;
+  return advance(w, s, a)?.st ?? null;
 }
 
 /** Binds a world: `step(state, action) -> state | null`, the xstate-style transition. */

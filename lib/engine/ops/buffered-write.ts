@@ -30,6 +30,9 @@ export const bufferedWrite: OpDef = {
   args: ['page', 'data'],
   optional: [],
   functions: [WRITE_BEGIN, WRITE_END],
+  surelyBlocked(s, a) {
+    return s.actors[a]!.ph === 0 && s.rwsem !== 0;
+  },
   exec(c) {
     const i = c.ins.page;
     if (c.actor.ph === 0) {

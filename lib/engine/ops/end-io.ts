@@ -56,6 +56,8 @@ export function endIoStep(c: StepCtx): boolean {
   }
   assert(bio.kind === BIO_BH, `unknown completion kind ${bio.kind}`);
   const errno = takeFault(c.st, 'io-error', i);
+  // Copy before changing: cloned states share buffer-head arrays (see cloneState).
+  p.bhs = p.bhs.slice();
   p.bhs[bio.bh] = p.bhs[bio.bh]! & ~BH_LOCK;
   if (errno !== 0) {
     mappingSetError(c.st, EIO);

@@ -23,7 +23,8 @@ export function checkAndAdvance(c: StepCtx, fd: number): number {
   const f = c.st.fds[fd]!;
   const [errno, wb, cursor] = errseqCheckAndAdvance(c.st.wbErr, f[1]!);
   c.st.wbErr = wb;
-  f[1] = cursor;
+  // Replace, never write into: cloned states share these small arrays.
+  c.st.fds[fd] = [f[0]!, cursor];
   c.st.asFlags = 0;
   if (errno !== 0) lossSeen(c.st);
   return errno;

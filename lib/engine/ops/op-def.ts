@@ -1,5 +1,6 @@
 // The shape every modelled kernel operation has: a name, the kernel functions its micro-steps
 // model (with source references) and a micro-step function over the state copy.
+import type { ModelState } from '../state';
 import type { StepCtx } from '../step-context';
 
 /** Instruction arguments an operation may take in a scenario program. */
@@ -27,6 +28,11 @@ export interface OpDef {
   functions: readonly KernelRef[];
   /** Runs one micro-step on c.st; returns false if the actor is blocked (the copy is then discarded). */
   exec(c: StepCtx): boolean;
+  /**
+   * Optional cheap test on the unchanged state: true only when exec would certainly block, so the
+   * step function can skip copying the state. It must never return true when exec could move.
+   */
+  surelyBlocked?(s: ModelState, a: number): boolean;
 }
 
 /** Sets the trace fields of a micro-step. */

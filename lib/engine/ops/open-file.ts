@@ -15,9 +15,9 @@ export const openFile: OpDef = {
   optional: [],
   functions: [DO_DENTRY_OPEN],
   exec(c) {
-    const f = c.st.fds[c.ins.fd]!;
-    f[0] = 1;
-    f[1] = errseqSample(c.st.wbErr);
+    // Replace, never write into: cloned states share these small arrays.
+    const f = [1, errseqSample(c.st.wbErr)];
+    c.st.fds[c.ins.fd] = f;
     c.st.ghost.fdLoss[c.ins.fd] = c.st.ghost.lossUnseen;
     at(c, DO_DENTRY_OPEN, `fd ${c.w.files[c.ins.fd]}: f_wb_err = ${f[1]}`);
     finish(c, 0);
