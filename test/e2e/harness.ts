@@ -130,3 +130,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A site under test: a freshly imported database, the production server on it, and Chromium. */
+export interface SeededSite {
+  db: string;
+  dir: string;
+  server: RunningServer;
+  browser: Browser;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Imports `paths` (default: the bundled content) into a new database with the real CLI, starts the
+ * production server on it and launches Chromium; `before` can write extra input files into `dir`.
+ */
+export async function startSeededSite(prefix: string, options: { paths?: (dir: string) => string[] } = {}): Promise<SeededSite> {
+  const tmp = tempDir(`threadlab-e2e-${prefix}-`);
+  const db = join(tmp.dir, 'threadlab.db');
+  const paths = options.paths?.(tmp.dir) ?? ['content'];
+  const imported = runCli(['import', ...paths], db);
+  if (imported.status !== 0) {
+    tmp.cleanup();
+    throw new Error(`threadlab import ${paths.join(' ')} failed (${imported.status}):\n${imported.stdout}\n${imported.stderr}`);
+  }
+  const server = await startServer(db);
+  const browser = await launchBrowser();
+  return {
+    db,
+    dir: tmp.dir,
+    server,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+      tmp.cleanup();
+    },
+  };
+}

@@ -2,30 +2,21 @@
 // real SQLite file, the production server reads it, and Chromium shows the bundled threads.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { launchBrowser, runCli, screenshot, startServer, tempDir, type Browser, type RunningServer } from './harness';
+import { screenshot, startSeededSite, type SeededSite } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-const tmp = tempDir('threadlab-e2e-home-');
+let site: SeededSite;
 
 before(async () => {
-  const db = join(tmp.dir, 'threadlab.db');
-  const imported = runCli(['import', 'content'], db);
-  assert.equal(imported.status, 0, `import failed:\n${imported.stdout}\n${imported.stderr}`);
-  server = await startServer(db);
-  browser = await launchBrowser();
+  site = await startSeededSite('home');
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  tmp.cleanup();
+  await site?.stop();
 });
 
 test('the home page lists the five bundled threads and their archive files from the database', async () => {
-  const page = await browser.newPage();
-  const res = await page.goto(server.url + '/');
+  const page = await site.browser.newPage();
+  const res = await page.goto(site.server.url + '/');
   assert.equal(res?.status(), 200);
   const rows = await page.locator('table.threads tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [tr.querySelector('td a')?.textContent ?? '', tr.querySelector('td.num')?.textContent ?? '']),
@@ -47,8 +38,8 @@ test('the home page lists the five bundled threads and their archive files from 
 });
 
 test('an unknown address is a 404 page, not a server error', async () => {
-  const page = await browser.newPage();
-  const res = await page.goto(server.url + '/no/such/page');
+  const page = await site.browser.newPage();
+  const res = await page.goto(site.server.url + '/no/such/page');
   assert.equal(res?.status(), 404);
   assert.match(await page.locator('h1').textContent() ?? '', /Not found/);
 });

@@ -6,28 +6,24 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, runCli, screenshot, startServer, tempDir, type Browser, type RunningServer } from './harness';
+import { screenshot, startSeededSite, type SeededSite } from './harness';
 import { smallHostileMessages, toMboxrd } from '../fixtures/hostile-mail';
 
-let server: RunningServer;
-let browser: Browser;
-const tmp = tempDir('threadlab-e2e-hostile-');
+let site: SeededSite;
 const messages = smallHostileMessages();
 
 before(async () => {
-  const db = join(tmp.dir, 'threadlab.db');
-  const mbox = join(tmp.dir, 'hostile.mbox');
-  writeFileSync(mbox, toMboxrd(messages));
-  const imported = runCli(['import', mbox], db);
-  assert.equal(imported.status, 0, `import failed:\n${imported.stdout}\n${imported.stderr}`);
-  server = await startServer(db);
-  browser = await launchBrowser();
+  site = await startSeededSite('hostile', {
+    paths: (dir) => {
+      const mbox = join(dir, 'hostile.mbox');
+      writeFileSync(mbox, toMboxrd(messages));
+      return [mbox];
+    },
+  });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  tmp.cleanup();
+  await site?.stop();
 });
 
 test('the fixture set has at least 20 hostile messages', () => {
@@ -35,7 +31,7 @@ test('the fixture set has at least 20 hostile messages', () => {
 });
 
 test('every hostile message renders as inert text on its thread page and as raw text', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -43,7 +39,7 @@ test('every hostile message renders as inert text on its thread page and as raw 
   });
   let visited = 0;
   for (const m of messages) {
-    const res = await page.goto(server.url + `/m/${encodeURIComponent(m.messageId)}`);
+    const res = await page.goto(site.server.url + `/m/${encodeURIComponent(m.messageId)}`);
     assert.equal(res?.status(), 200, m.name);
     await page.waitForLoadState('load');
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0), 0, `${m.name} executed`);
@@ -54,7 +50,7 @@ test('every hostile message renders as inert text on its thread page and as raw 
       assert.ok((await page.locator('main').innerText()).includes('<script>window.__pwned'), 'the script is shown as text');
       await screenshot(page, 'hostile-script-body');
     }
-    const raw = await page.goto(server.url + `/m/${encodeURIComponent(m.messageId)}/raw`);
+    const raw = await page.goto(site.server.url + `/m/${encodeURIComponent(m.messageId)}/raw`);
     assert.equal(raw?.status(), 200, `${m.name} raw`);
     assert.match(raw?.headers()['content-type'] ?? '', /^text\/plain/);
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0), 0, `${m.name} raw executed`);
@@ -65,8 +61,8 @@ test('every hostile message renders as inert text on its thread page and as raw 
 });
 
 test('a search that hits hostile text shows it as text', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + '/search?q=' + encodeURIComponent('pwned'));
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + '/search?q=' + encodeURIComponent('pwned'));
   assert.ok((await page.locator('ol.hits li').count()) >= 5);
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0), 0);
   assert.equal(await page.evaluate(() => document.querySelectorAll('main img, main script, main svg, main iframe').length), 0);

@@ -4,26 +4,17 @@
 // content-hash permalink resolves, and without JavaScript the full trace is on the page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { launchBrowser, runCli, screenshot, startServer, tempDir, type Browser, type RunningServer } from './harness';
+import { launchBrowser, screenshot, startSeededSite, type SeededSite } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-const tmp = tempDir('threadlab-e2e-scenario-');
+let site: SeededSite;
 const PATH = '/s/write-cache-pages-stop-on-error/unmount-leaks-delalloc';
 
 before(async () => {
-  const db = join(tmp.dir, 'threadlab.db');
-  const imported = runCli(['import', 'content'], db);
-  assert.equal(imported.status, 0, `import failed:\n${imported.stdout}\n${imported.stderr}`);
-  server = await startServer(db);
-  browser = await launchBrowser();
+  site = await startSeededSite('scenario');
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  tmp.cleanup();
+  await site?.stop();
 });
 
 async function light(page: import('playwright-core').Page, invariant: string): Promise<string | null> {
@@ -31,8 +22,8 @@ async function light(page: import('playwright-core').Page, invariant: string): P
 }
 
 test('v4.19: no-delalloc-at-reclaim turns red at step 10, not before; the player steps by keys and buttons', async () => {
-  const page = await browser.newPage();
-  const res = await page.goto(server.url + PATH + '?v=v4.19&step=0');
+  const page = await site.browser.newPage();
+  const res = await page.goto(site.server.url + PATH + '?v=v4.19&step=0');
   assert.equal(res?.status(), 200);
   await page.waitForFunction(() => document.querySelector('.player')?.getAttribute('data-step') === '0');
   assert.equal(await light(page, 'no-delalloc-at-reclaim'), 'holds');
@@ -54,8 +45,8 @@ test('v4.19: no-delalloc-at-reclaim turns red at step 10, not before; the player
 });
 
 test('switching to the landed fix keeps every invariant green to the last step', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + PATH + '?v=v4.19');
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + PATH + '?v=v4.19');
   await page.locator('table.variants a', { hasText: 'landed-3fa750dcf29e' }).click();
   await page.waitForURL(/v=landed-3fa750dcf29e/);
   await page.getByRole('button', { name: 'last step' }).click();
@@ -65,15 +56,15 @@ test('switching to the landed fix keeps every invariant green to the last step',
 });
 
 test('the citation is copied, and its content-hash permalink opens the same scenario', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await browser.newPage();
-  await page.goto(server.url + PATH + '?v=v4.19');
+  await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + PATH + '?v=v4.19');
   const trailer = (await page.locator('.cite code.trailer').textContent()) ?? '';
   assert.match(trailer, /^Link: http:\/\/127\.0\.0\.1:\d+\/s\/[0-9a-f]{16} # unmount-leaks-delalloc: v4\.19 violates no-delalloc-at-reclaim at step 10$/);
   await page.getByRole('button', { name: 'copy trailer' }).click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), trailer);
   const hash = /\/s\/([0-9a-f]{16})/.exec(trailer)?.[1] ?? '';
-  const byHash = await page.goto(server.url + `/s/${hash}`);
+  const byHash = await page.goto(site.server.url + `/s/${hash}`);
   assert.equal(byHash?.status(), 200);
   assert.match((await page.locator('h1').textContent()) ?? '', /Unmount reclaims an XFS inode with delalloc blocks/);
 });
@@ -82,7 +73,7 @@ test('without JavaScript the trace is on the page as text', async () => {
   const nojs = await launchBrowser({ javaScriptEnabled: false });
   try {
     const page = await nojs.newPage();
-    await page.goto(server.url + PATH + '?v=v4.19&step=10');
+    await page.goto(site.server.url + PATH + '?v=v4.19&step=10');
     const trace = await page.locator('pre.trace').innerText();
     assert.match(trace, /^\s+1 U\s+/m);
     assert.match(trace, /VIOLATES no-delalloc-at-reclaim/);
@@ -94,6 +85,6 @@ test('without JavaScript the trace is on the page as text', async () => {
 
 test('unknown scenarios and hashes are 404s', async () => {
   for (const p of ['/s/no-such-scenario', '/s/0000000000000000', '/s/a/b/c', '/s/write-cache-pages-stop-on-error/nope']) {
-    assert.equal((await fetch(server.url + p)).status, 404, p);
+    assert.equal((await fetch(site.server.url + p)).status, 404, p);
   }
 });

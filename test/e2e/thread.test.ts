@@ -4,22 +4,17 @@
 // JavaScript disabled.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { launchBrowser, runCli, screenshot, startServer, tempDir, type Browser, type RunningServer } from './harness';
+import { launchBrowser, screenshot, startSeededSite, type SeededSite } from './harness';
 import { getThread, listThreads, openStore } from '../../lib/store';
 
-let server: RunningServer;
-let browser: Browser;
+let site: SeededSite;
 let wcpRoot = '';
 let wcpPageMessage = '';
-const tmp = tempDir('threadlab-e2e-thread-');
 
 before(async () => {
-  const db = join(tmp.dir, 'threadlab.db');
-  const imported = runCli(['import', 'content'], db);
-  assert.equal(imported.status, 0, `import failed:\n${imported.stdout}\n${imported.stderr}`);
+  site = await startSeededSite('thread');
   // Find the write_cache_pages thread and the page's own (non-reconstructed) message in the store.
-  const store = openStore(db, { readonly: true });
+  const store = openStore(site.db, { readonly: true });
   for (const t of listThreads(store)) {
     const tree = getThread(store, t.rootId);
     const stack = tree === null ? [] : [tree.root];
@@ -34,19 +29,15 @@ before(async () => {
   }
   store.close();
   assert.notEqual(wcpPageMessage, '', 'the seed 000 page was not imported');
-  server = await startServer(db);
-  browser = await launchBrowser();
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  tmp.cleanup();
+  await site?.stop();
 });
 
 test('home -> the write_cache_pages thread: Dave Chinner and Brian Foster at their depths', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + '/');
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + '/');
   await page.locator(`a[href="/t/${encodeURIComponent(wcpRoot)}"]`).first().click();
   await page.waitForURL(/\/t\//);
   const own = page.locator(`article[id="m-${wcpPageMessage}"]`);
@@ -64,8 +55,8 @@ test('home -> the write_cache_pages thread: Dave Chinner and Brian Foster at the
 });
 
 test('quoted passages fold and unfold, and folded text stays in the page', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + `/t/${encodeURIComponent(wcpRoot)}`);
   const own = page.locator(`article[id="m-${wcpPageMessage}"]`);
   const q = own.locator('details.block', { hasText: 'XFS is probably the only filesystem' });
   assert.equal(await q.evaluate((d) => (d as HTMLDetailsElement).open), true);
@@ -75,22 +66,22 @@ test('quoted passages fold and unfold, and folded text stays in the page', async
 });
 
 test('/m/<Message-ID> resolves to the thread position and /m/<id>/raw serves the archived text', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + `/m/${encodeURIComponent(wcpPageMessage)}`);
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + `/m/${encodeURIComponent(wcpPageMessage)}`);
   assert.equal(new URL(page.url()).pathname, `/t/${encodeURIComponent(wcpRoot)}`);
   assert.equal(decodeURIComponent(new URL(page.url()).hash), `#m-${wcpPageMessage}`);
-  const raw = await fetch(server.url + `/m/${encodeURIComponent(wcpPageMessage)}/raw`);
+  const raw = await fetch(site.server.url + `/m/${encodeURIComponent(wcpPageMessage)}/raw`);
   assert.equal(raw.status, 200);
   assert.match(raw.headers.get('content-type') ?? '', /^text\/plain/);
   const text = await raw.text();
   assert.ok(text.startsWith('On Thu, Nov 01, 2018 at 10:17:26AM -0400, Brian Foster wrote: >'));
   assert.ok(text.includes('We should fix problems in the generic code'));
-  await page.goto(server.url + `/m/${encodeURIComponent(wcpPageMessage)}/raw`);
+  await page.goto(site.server.url + `/m/${encodeURIComponent(wcpPageMessage)}/raw`);
   await screenshot(page, 'raw-write-cache-pages');
 });
 
 test('/t/<id>.mbox downloads the thread as mboxrd', async () => {
-  const r = await fetch(server.url + `/t/${encodeURIComponent(wcpRoot)}.mbox`);
+  const r = await fetch(site.server.url + `/t/${encodeURIComponent(wcpRoot)}.mbox`);
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type') ?? '', /^application\/mbox/);
   const mbox = await r.text();
@@ -101,18 +92,18 @@ test('/t/<id>.mbox downloads the thread as mboxrd', async () => {
 
 test('unknown threads, messages and raw texts are 404s', async () => {
   for (const path of ['/t/no-such-thread@example.org', '/m/no-such-message@example.org', '/m/no-such@example.org/raw', '/t/nothing.mbox']) {
-    const r = await fetch(server.url + path);
+    const r = await fetch(site.server.url + path);
     assert.equal(r.status, 404, path);
   }
   // A broken percent-encoding is refused by Next itself as a bad request: still not a server error.
-  assert.equal((await fetch(server.url + '/t/%E0%A4%A')).status, 400);
+  assert.equal((await fetch(site.server.url + '/t/%E0%A4%A')).status, 400);
 });
 
 test('with JavaScript disabled the thread page shows the full text', async () => {
   const nojs = await launchBrowser({ javaScriptEnabled: false });
   try {
     const page = await nojs.newPage();
-    await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+    await page.goto(site.server.url + `/t/${encodeURIComponent(wcpRoot)}`);
     const text = await page.locator('main').innerText();
     assert.ok(text.includes('We should fix problems in the generic code'));
     assert.ok(text.includes('XFS is probably the only filesystem that leaves detectable state'));
@@ -124,8 +115,8 @@ test('with JavaScript disabled the thread page shows the full text', async () =>
 });
 
 test('search finds write_cache_pages and a malformed query gets a message, not an error page', async () => {
-  const page = await browser.newPage();
-  const ok = await page.goto(server.url + '/search?q=write_cache_pages');
+  const page = await site.browser.newPage();
+  const ok = await page.goto(site.server.url + '/search?q=write_cache_pages');
   assert.equal(ok?.status(), 200);
   const hits = page.locator('ol.hits li');
   assert.ok((await hits.count()) >= 1);
@@ -134,15 +125,15 @@ test('search finds write_cache_pages and a malformed query gets a message, not a
   await hits.first().locator('a').first().click();
   await page.waitForURL(/\/t\//);
   for (const q of ['"unbalanced', '((((', 'NEAR(a b', 'x'.repeat(5000), 'zz:unknown']) {
-    const r = await page.goto(server.url + '/search?q=' + encodeURIComponent(q));
+    const r = await page.goto(site.server.url + '/search?q=' + encodeURIComponent(q));
     assert.equal(r?.status(), 200, q.slice(0, 20));
   }
 });
 
 test('journey: click the claim that integrity writeback stops at the first error, watch it go red, switch to the fix, cite it', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await browser.newPage();
-  await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+  await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + `/t/${encodeURIComponent(wcpRoot)}`);
   // The claim is marked where Brian Foster said it, in his own (reconstructed) message of Oct 31.
   const mark = page.locator('mark.claim[data-claim="c1"]');
   assert.equal(await mark.count(), 1);
@@ -173,8 +164,8 @@ test('journey: click the claim that integrity writeback stops at the first error
 });
 
 test('every claim of the write_cache_pages annotation is placed on the thread page', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + `/t/${encodeURIComponent(wcpRoot)}`);
   const listed = await page.locator('details.claims-index li').count();
   const cards = await page.locator('details.claim-card').count();
   assert.ok(listed >= 14, `only ${listed} claims listed`);
