@@ -167,10 +167,14 @@ test('a flattened body gets depths from inline markers, with confidence below 1 
     ['attribution', 0, 'Me', 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:'],
     ['attribution', 1, 'Bob', 'On Sun, May 31, 2020 at 09:00:00PM -0700, Alice wrote:'],
     ['quote', 2, 'Alice', 'Alice wrote this sentence which is fairly long and continues here.'],
+    ['blank', 1, 'Bob', ''],
     ['quote', 1, 'Bob', 'Bob answers Alice in his own words, and goes on.'],
     ['own', 0, 'Me', 'This is what I answer to both of you, and it is a long reply that goes on.'],
   ]);
   assert.equal(blocks.map((b) => b.raw).join(''), body);
+  // The empty quoted line's marker is its own blank block; the quote starts at its own marker.
+  assert.equal(blocks[3]?.raw, '> ');
+  assert.ok(blocks[4]?.raw.startsWith('> Bob answers'));
   assert.ok(blocks.slice(1).every((b) => b.confidence > 0 && b.confidence < 1));
-  assert.equal(blocks[4]?.answers, 3);
+  assert.equal(blocks[5]?.answers, 4);
 });

@@ -151,7 +151,13 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
         if (/^(?:diff --git |--- a\/|@@ -\d|Index: )/.test(quoted)) patchDepth = d;
         kind = sigDepth === d ? 'signature' : patchDepth === d ? 'patch' : isTrailer(quoted) ? 'trailer' : isElision(quoted) ? 'elision' : 'quote';
       }
-      const unit: BodyUnit = { kind, depth: d, start: seg.markStart, end: ownStart, text: quoted, confidence };
+      // The first m - d markers were empty quoted lines: they become a blank unit of their own,
+      // so the quote's raw slice starts at its own markers.
+      const lineStart = blankLinesEnd(body, seg.markStart, seg.m - d);
+      if (lineStart > seg.markStart) {
+        units.push({ kind: 'blank', depth: Math.min(seg.m - d, d), start: seg.markStart, end: lineStart, text: '', confidence });
+      }
+      const unit: BodyUnit = { kind, depth: d, start: lineStart, end: ownStart, text: quoted, confidence };
       if (attr) unit.attribution = attr;
       units.push(unit);
       if (k < seg.words.length) { sigDepth = -1; patchDepth = -1; }
@@ -163,6 +169,25 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
   }
   diagnostics.push({ ruleId: 'flattened-depth-recovered', reason: `depths of ${K - 1} quoted lines recovered from inline markers (${attributions} attribution lines)`, line: 1 });
   return { units, diagnostics };
+}
+
+/**
+ * Where the line introduced by a marker run starts once its first `blanks` markers (the empty
+ * quoted lines before it) are skipped; the run start itself when they do not end on a token
+ * boundary.
+ */
+function blankLinesEnd(body: string, markStart: number, blanks: number): number {
+  if (blanks <= 0) return markStart;
+  let seen = 0;
+  let i = markStart;
+  while (i < body.length && seen < blanks) {
+    if (body.charCodeAt(i) === 0x3e) seen++;
+    i++;
+  }
+  // The blank lines must end where a marker token ends (tokens never span lines).
+  if (i < body.length && body.charCodeAt(i) === 0x3e) return markStart;
+  while (i < body.length && body.charCodeAt(i) !== 0x3e && /\s/.test(body[i] as string)) i++;
+  return i;
 }
 
 /** Emit the depth-0 units of words [k, n) of a segment: own text, attributions, signature, footer. */
