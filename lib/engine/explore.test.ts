@@ -106,3 +106,9 @@ test('every modelled step cites a kernel function and a versioned source referen
     assert.match(r.ref, /@v\d|scenario sequencing|no kernel entry/, `${r.op} ${r.fn}`);
   }
 });
+
+test('the README steps table lists every modelled step with its reference', async () => {
+  const { readFileSync } = await import('node:fs');
+  const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+  for (const r of listStepKinds()) assert.ok(readme.includes(`| \`${r.op}\` | \`${r.fn}\` | ${r.ref.replace(/\|/g, '/')} |`), `${r.op} ${r.fn}`);
+});

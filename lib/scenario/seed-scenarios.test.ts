@@ -91,3 +91,9 @@ test('every seed scenario explores within the default budget, in well under a se
     }
   }
 });
+
+test('runs and explorations are deterministic: the same scenario gives byte-identical JSON', () => {
+  const s = byId('iomap-dio-invalidation-eio', 'mmap-dirty-then-background-writeback');
+  assert.equal(JSON.stringify(exploreScenario(s)), JSON.stringify(exploreScenario(s)));
+  assert.equal(JSON.stringify(runScenario(s, { variant: 'darrick-post-write-eio' })), JSON.stringify(runScenario(s, { variant: 'darrick-post-write-eio' })));
+});
