@@ -1,4 +1,4 @@
-// Proves reconstructAncestors turns a page's quotes into the earlier messages they came from: seed 000 becomes a four-message thread, seeds 001 and 004 their chains, with re-based depths, speakers, dates, stable content ids and links.
+// Proves reconstructAncestors turns a page's quotes into the earlier messages they came from: seed 000 becomes a four-message thread, seeds 001-004 their chains, with re-based depths, speakers, dates, stable content ids and links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -101,6 +101,25 @@ test('seed 004: Matthew (patch) -> Dave -> Matthew -> Dave -> Matthew (the page)
     ],
   );
   assert.equal(ancestors[0]?.subject, '[PATCH] iomap: Handle I/O errors gracefully in page_mkwrite');
+});
+
+test('seeds 002 and 003: Andreas -> Dave -> Andreas -> Dave; Chris Mason\'s patch under Sterba\'s review', () => {
+  const gfs2 = reconstructAncestors(page('002_b22a03919f532f63.txt', 'Dave Chinner', null, 'Re: [RFC v2 0/3] Turn iomap_page_ops into iomap_folio_ops'));
+  assert.deepEqual(
+    gfs2.map((m) => [m.from.name, m.date, ownText(m).slice(0, 30)]),
+    [
+      ['Andreas Gruenbacher', '2022-12-01T19:09:54+01:00', 'Hi again, [Same thing, but wit'],
+      ['Dave Chinner', '2022-12-01T22:30', 'I doubt that moving page cache'],
+      ['Andreas Gruenbacher', '2022-12-02T02:54:00+01:00', 'Right. The resulting code is r'],
+    ],
+  );
+  const fixup = reconstructAncestors(page('003_5476306fd0ae2e23.txt', 'David Sterba', null, 'Re: [PATCH] btrfs: keep pages dirty when using btrfs_writepage_fixup_worker'));
+  assert.equal(fixup.length, 1);
+  const chris = fixup[0] as ParsedMessage;
+  assert.deepEqual([chris.from, chris.date, chris.inReplyTo], [{ name: 'Chris Mason', address: null }, '2018-06-20T07:56:12-07:00', null]);
+  assert.deepEqual([...new Set(chris.blocks.map((b) => b.depth))], [0]);
+  assert.ok(chris.blocks.some((b) => b.kind === 'patch' && b.text.includes('diff --git a/fs/btrfs/inode.c b/fs/btrfs/inode.c')));
+  assert.ok(!ownText(chris).includes('Can you please be more specific'));
 });
 
 test('a page without attributions yields no derived messages; a 10,000-deep quote does not blow the stack', () => {
