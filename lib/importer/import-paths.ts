@@ -4,7 +4,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { FileWriter, rebuildThreads, type Db } from '../store';
+import { FileWriter, rebuildThreads, threadsStale, type Db } from '../store';
 import type { ArchiveFormat } from '../archive';
 import { parseSource, SourceError } from './parse-source';
 import { startParseInWorker, type WorkerParse } from './parse-in-worker';
@@ -124,7 +124,7 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
     options.onProgress?.({ file: shown, fileIndex: i + 1, fileCount: files.length, bytesDone, bytesTotal, messages: summary.messagesNew + summary.messagesKnown });
   }
   const total = db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number };
-  if (changedAny || total.n === 0) {
+  if (changedAny || total.n === 0 || threadsStale(db)) {
     const stats = rebuildThreads(db);
     summary.threads = stats.threads;
     summary.ghosts = stats.ghosts;

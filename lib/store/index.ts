@@ -9,7 +9,7 @@ export type { NewSource, SourceRow } from './sources';
 export { getReadStore } from './read-store';
 export { FileWriter } from './message-writer';
 export type { IncomingCopy, CopyOutcome, FileOutcome } from './message-writer';
-export { rebuildThreads } from './rebuild-threads';
+export { rebuildThreads, threadsStale } from './rebuild-threads';
 export type { ThreadStats } from './rebuild-threads';
 export { listThreads, getThread, getMessage, getRawMessage } from './read-messages';
 export type { ThreadSummary, ThreadTree, ThreadTreeNode, StoredMessage, MessageCopy } from './read-messages';

@@ -77,6 +77,7 @@ export class FileWriter {
       this.deleteOrphans();
     }
     this.sourceId = upsertSource(this.db, source).id;
+    stmt(this.db, "INSERT OR REPLACE INTO store_state (key, value) VALUES ('threads_stale', '1')").run();
     return { sourceId: this.sourceId, changed: true, sameAs: null };
   }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Block, ParsedMessage } from '../mail';
-import { openStore, FileWriter, rebuildThreads, getMessage, getThread, getRawMessage, listThreads, searchMessages, type Db, type IncomingCopy } from './index';
+import { openStore, FileWriter, rebuildThreads, threadsStale, getMessage, getThread, getRawMessage, listThreads, searchMessages, type Db, type IncomingCopy } from './index';
 
 function withDb(fn: (db: Db) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'threadlab-messages-'));
@@ -121,5 +121,22 @@ test('search never lets SQLite errors reach the caller, whatever the query', () 
       }),
       { numRuns: 2000, seed: 7 },
     );
+  });
+});
+
+test('a committed file marks the threads stale until the rebuild, so a killed import is finished next time', () => {
+  withDb((db) => {
+    assert.equal(threadsStale(db), false);
+    const w = new FileWriter(db);
+    w.begin({ path: 'z.mbox', sha256: 'cc', bytes: 1, format: 'mboxrd', origin: null, importedAt: '1970-01-01T00:00:00.000Z' });
+    w.add(copy('s@x', [], '2018-11-01T00:00:00.000Z', 'own', 'quoted', 0));
+    w.commit();
+    assert.equal(threadsStale(db), true);
+    rebuildThreads(db);
+    assert.equal(threadsStale(db), false);
+    const r = new FileWriter(db);
+    r.begin({ path: 'y.mbox', sha256: 'dd', bytes: 1, format: 'mboxrd', origin: null, importedAt: '1970-01-01T00:00:00.000Z' });
+    r.rollback();
+    assert.equal(threadsStale(db), false);
   });
 });

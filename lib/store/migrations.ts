@@ -141,6 +141,19 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'store state',
+    sql: `
+      -- Small facts about the database itself. 'threads_stale' is written in the same
+      -- transaction as a file's messages and removed by the thread rebuild, so an import
+      -- killed between the two is finished by the next one.
+      CREATE TABLE store_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

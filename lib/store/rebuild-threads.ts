@@ -22,6 +22,7 @@ export function rebuildThreads(db: Db): ThreadStats {
   const t = buildThreads(inputs);
   let ghosts = 0;
   db.transaction(() => {
+    stmt(db, "DELETE FROM store_state WHERE key = 'threads_stale'").run();
     stmt(db, 'DELETE FROM thread_nodes').run();
     stmt(db, 'DELETE FROM threads').run();
     const node = stmt(db, 'INSERT INTO thread_nodes (message_id, root_id, parent_id, depth, position, ghost) VALUES (?, ?, ?, ?, ?, ?)');
@@ -50,4 +51,9 @@ export function rebuildThreads(db: Db): ThreadStats {
     }
   })();
   return { threads: t.roots.length, ghosts };
+}
+
+/** Whether a file was imported since the last rebuild (an import killed in between leaves this set). */
+export function threadsStale(db: Db): boolean {
+  return stmt(db, "SELECT 1 FROM store_state WHERE key = 'threads_stale'").get() !== undefined;
 }
