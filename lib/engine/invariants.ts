@@ -2,7 +2,7 @@
 // event invariants are checked by the operation at the moment the kernel does the thing (the
 // operation sets the violation bit). Either way the violation is sticky and the first violating
 // step is recorded by the runner.
-import { PG_checked, PG_dirty, PG_uptodate, PTE_NONE } from './constants';
+import { BLK_DELALLOC, PG_checked, PG_dirty, PG_uptodate, PTE_NONE } from './constants';
 import type { ModelState } from './state';
 import type { StateCheck, World } from './world';
 
@@ -33,6 +33,13 @@ function fixupPageStaysDirty(st: ModelState): boolean {
   return true;
 }
 
+function delallocConserved(st: ModelState, w: World): boolean {
+  if (w.fs !== 'xfs') return true;
+  let n = 0;
+  for (const b of st.blk) if ((b & BLK_DELALLOC) !== 0) n += 1;
+  return n === st.delayed;
+}
+
 function checkedImpliesFixup(st: ModelState): boolean {
   for (const p of st.pages) if (p.mapped === 1 && (p.flags & PG_checked) !== 0 && p.fixup === 0) return false;
   return true;
@@ -49,6 +56,7 @@ export const INVARIANTS: readonly InvariantDef[] = [
   { id: 'integrity-writeback-visits-all-dirty-pages', threads: [T000], kind: 'event', description: 'a WB_SYNC_ALL write_cache_pages passes every page it tagged PAGECACHE_TAG_TOWRITE that is still PG_dirty to ->writepage before it returns' },
   { id: 'no-delalloc-at-reclaim', threads: [T000], kind: 'event', description: 'at xfs_fs_destroy_inode, i_delayed_blks == 0 unless the filesystem is shut down' },
   { id: 'no-dirty-pages-after-umount-sync', threads: [T000], kind: 'event', description: 'after sync_filesystem in generic_shutdown_super, no page of the file is PG_dirty' },
+  { id: 'delalloc-accounting-conserved', threads: [T000], kind: 'state', description: 'XFS i_delayed_blks equals the number of delalloc blocks: each reservation is removed exactly once, by conversion or by punch', check: delallocConserved },
   { id: 'background-stops-on-error', threads: [T000], kind: 'event', description: 'a WB_SYNC_NONE write_cache_pages calls no further ->writepage after one failed in the same call' },
   { id: 'fsync-single-call-drains', threads: [T000], kind: 'event', description: 'after one fsync returns, no page it tagged for writeback is still PG_dirty (checked as integrity-writeback-visits-all-dirty-pages on the fsync path)' },
   { id: 'fsync-eio-only-on-data-loss', threads: [T000, T001, T004], kind: 'event', description: 'fsync returns an error only if data was lost (writeback error, discarded page, cache/disk collision) since the fd last sampled or advanced errseq' },
@@ -66,6 +74,7 @@ export const INVARIANTS: readonly InvariantDef[] = [
   { id: 'checked-implies-fixup-queued', threads: [T003], kind: 'state', description: 'a page in the mapping with PG_checked has a fixup pending', check: checkedImpliesFixup },
   { id: 'one-fixup-per-page', threads: [T003], kind: 'event', description: 'the start hook never queues a second fixup for a page that has one pending' },
   { id: 'no-write-without-cow-setup', threads: [T003], kind: 'event', description: 'btrfs submits a page only when an ordered extent covers it' },
+  { id: 'fixup-success-leaves-dirty-delalloc', threads: [T003], kind: 'event', description: 'when the fixup worker succeeds the page is PG_dirty and its range is delalloc (the BUG_ON of 25f3c5021985)' },
   { id: 'fixup-error-cleans-and-reports', threads: [T003], kind: 'event', description: "on the fixup worker's ENOSPC path the page ends clean, !PG_checked, with the error in the mapping" },
   { id: 'no-page-lock-across-space-flush', threads: [T003], kind: 'event', description: 'the fixup worker never calls btrfs_delalloc_reserve_space while holding the page lock (f4b1363cae43)' },
   { id: 'mkwrite-only-on-uptodate', threads: [T004], kind: 'event', description: '->page_mkwrite never makes a !PageUptodate page dirty and writable (the WARN_ON_ONCE in iomap_page_mkwrite_actor)' },
