@@ -70,3 +70,13 @@ test('flattened pages, mbox flavours and eml are told apart', () => {
   assert.equal(detectFormat('Return-Path: <a@b>\nFrom: a <a@b>\nSubject: x\n\nbody').format, 'eml');
   assert.equal(detectFormat('just some words\nand more').format, 'text-page');
 });
+
+test('a flattened spinics page that kept its header block gives subject, sender and date', () => {
+  const text = '[Date Prev][Date Next][Thread Prev][Thread Next][Date Index][Thread Index] Subject: Re: [PATCH] xfs: stop on error From: Dave Chinner <david@xxxxxxxxxxxxx> Date: Fri, 2 Nov 2018 09:26:27 +1100 ' +
+    'On Thu, Nov 01, 2018 at 10:17:26AM -0400, Brian Foster wrote: > quoted line own reply. '.repeat(8) + '* Follow-Ups: * Re: [PATCH] xfs: stop on error * From: Brian Foster';
+  const page = readPage(text, detectFormat(text).format);
+  assert.equal(page.flattened, true);
+  assert.deepEqual([page.subject, page.from.name, page.from.asWritten, page.dateText], ['Re: [PATCH] xfs: stop on error', 'Dave Chinner', 'david@xxxxxxxxxxxxx', 'Fri, 2 Nov 2018 09:26:27 +1100']);
+  assert.ok(page.body.startsWith('On Thu, Nov 01, 2018 at 10:17:26AM -0400, Brian Foster wrote:'));
+  assert.ok(page.body.endsWith('own reply.'), page.body.slice(-40));
+});

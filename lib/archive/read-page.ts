@@ -50,7 +50,7 @@ export function readPage(text: string, format: ArchiveFormat): PageMessage {
   const flattened = format === 'flattened-page' || (lines.length <= 3 && normalized.length > 400);
   const page: PageMessage = { subject: null, from: { name: null, address: null, asWritten: null }, dateText: null, messageId: null, inReplyTo: null, body: '', flattened, diagnostics };
   if (flattened) {
-    page.body = normalized.trim();
+    page.body = readFlattenedHeader(page, normalized.trim());
     diagnostics.push({ ruleId: 'page-flattened', reason: 'the page lost its newlines; quote depth is recovered from the text', line: 1 });
     return page;
   }
@@ -92,6 +92,28 @@ export function readPage(text: string, format: ArchiveFormat): PageMessage {
   page.body = trimChrome(bodyLines).join('\n');
   if (lastField < 0) diagnostics.push({ ruleId: 'page-no-headers', reason: 'the page shows no header block; subject, sender and date are unknown', line: 1 });
   return page;
+}
+
+// A flattened MHonArc/spinics page that kept its header: "[Date Prev]... Subject: X From: Y
+// Date: Fri, 2 Nov 2018 09:26:27 +1100 body...". The date ends at its zone or year.
+const FLAT_NAV = /^(?:\[[^\]]{1,20}\]\s*)+/;
+const FLAT_HEAD = /^Subject: (.{1,300}?) From: (.{1,200}?) Date: ((?:\w{3}, )?\d{1,2} \w{3} \d{4} \d{1,2}:\d{2}(?::\d{2})?(?: [+-]\d{4})?(?: \([A-Z]{2,5}\))?) /;
+// Trailing MHonArc lists and lore's thread footer on a flattened page.
+const FLAT_TAIL = /\s(?:\* (?:Follow-Ups|References|Prev by Date|Next by Date|Prev by thread|Next by thread):|\^ permalink raw reply)[\s\S]*$/;
+
+/** Takes a flattened page's surviving header fields and navigation off its text; returns the body. */
+function readFlattenedHeader(page: PageMessage, text: string): string {
+  let body = text.replace(FLAT_NAV, '');
+  const m = FLAT_HEAD.exec(body);
+  if (m !== null) {
+    page.subject = (m[1] as string).trim();
+    setFrom(page, (m[2] as string).trim());
+    page.dateText = m[3] as string;
+    body = body.slice(m[0].length);
+  } else {
+    body = text;
+  }
+  return body.replace(FLAT_TAIL, '').trim();
 }
 
 function isChrome(line: string): boolean {
