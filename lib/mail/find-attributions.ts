@@ -10,13 +10,15 @@ const ATTRIBUTION_TOKENS_MAX = 40;
 /** The verbs that end an attribution line, as whole tokens. */
 function isAttributionEnd(w: string, prev: string): boolean {
   return (
-    w.endsWith('wrote:') || w === 'writes:' || w === 'escribió:' || w.endsWith('写道:') || w.endsWith('写道：') ||
+    w.endsWith('wrote:') || w === 'writes:' || w === 'escribió:' || w === 'escreveu:' || w.endsWith('写道:') || w.endsWith('写道：') ||
     w === 'said:' || (w === ':' && prev === 'écrit') || w === 'écrit:' || (w.endsWith(':') && w.length > 1 && prev !== '' && w !== 'wrote:')
   );
 }
 
+// Opening words of the attribution shapes whose verb is not English.
+const FOREIGN_OPENERS = new Set(['Am', 'Op', 'Le', 'El', 'Em']);
 // Words an attribution line can start with.
-const ATTRIBUTION_OPENERS = new Set(['On', 'on', 'Am', 'Le', 'El', '*', 'Quoting']);
+const ATTRIBUTION_OPENERS = new Set(['On', 'on', 'Am', 'Le', 'El', 'Em', 'Op', '*', 'Quoting']);
 
 /** Find attribution lines among a segment's words (each tried from a bounded set of start words); returns the parse attempts left. */
 export function findAttributions(body: string, seg: Segment, budget: number): number {
@@ -30,10 +32,11 @@ export function findAttributions(body: string, seg: Segment, budget: number): nu
     const word = text(t);
     if (ATTRIBUTION_OPENERS.has(word) || word.startsWith('在')) openers.push(t);
     if (!word.endsWith(':') || !isAttributionEnd(word, t > 0 ? text(t - 1) : '')) continue;
-    const german = !word.endsWith('wrote:') && word !== 'writes:';
+    // Only English verbs come without an opening word ("X wrote:"); the others need theirs.
+    const openerOnly = !word.endsWith('wrote:') && word !== 'writes:';
     while (oi < openers.length && (openers[oi] as number) < Math.max(from, t - ATTRIBUTION_TOKENS_MAX)) oi++;
     const candidates: number[] = openers.slice(oi, oi + 8);
-    if (!german) {
+    if (!openerOnly) {
       // "X wrote:" without an opening word: the name is at most ~6 tokens and starts a line.
       for (let s = Math.max(from, t - 6); s < t; s++) {
         if (s === 0 || /[.!?:]["')]*$/.test(text(s - 1))) candidates.push(s);
@@ -43,7 +46,7 @@ export function findAttributions(body: string, seg: Segment, budget: number): nu
     for (const s of candidates) {
       if (budget <= 0) break;
       const first = text(s);
-      if (german && first !== 'Am' && first !== 'Le' && !first.startsWith('在')) continue;
+      if (openerOnly && !FOREIGN_OPENERS.has(first) && !first.startsWith('在')) continue;
       budget--;
       const tok = w[t] as Token;
       const st = w[s] as Token;

@@ -25,6 +25,9 @@ const cases: [string, { name: string | null; address: string | null; date: strin
   ['On 14/06/2025 12.42 am, Boris Burkov wrote:', { name: 'Boris Burkov', address: null, date: '2025-06-14T00:42' }],
   ['On 12/1/22 10:30 PM, Jens Axboe wrote:', { name: 'Jens Axboe', address: null, date: '2022-12-01T22:30' }],
   ['On Thu, 1 Dec 2022 10:30:00 +0100, Jan Kara <jack@suse.cz> wrote:', { name: 'Jan Kara', address: 'jack@suse.cz', date: '2022-12-01T10:30:00+01:00' }],
+  ['Qu Wenruo kirjoitti 5.10.2025 klo 1.41:', { name: 'Qu Wenruo', address: null, date: '2025-10-05T01:41' }],
+  ['Op do 1 dec. 2022 om 22:30 schreef Dave Chinner <david@fromorbit.com>:', { name: 'Dave Chinner', address: 'david@fromorbit.com', date: '2022-12-01T22:30' }],
+  ['Em qui., 1 de dez. de 2022 às 22:30, Dave Chinner <david@fromorbit.com> escreveu:', { name: 'Dave Chinner', address: 'david@fromorbit.com', date: '2022-12-01T22:30' }],
   ['Chris Mason <c...@fb.com> wrote:', { name: 'Chris Mason', address: null, date: null }],
   ['On Thursday, December 1st, 2022, Dave wrote:', { name: 'Dave', address: null, date: null }],
 ];

@@ -41,6 +41,7 @@ export function parseAttribution(line: string): Attribution | null {
     onShape(s) ??
     starShape(s) ??
     quotingShape(s) ??
+    nameVerbDateShape(s) ??
     bareShape(s)
   );
 }
@@ -68,15 +69,31 @@ function onShape(s: string): Attribution | null {
     const body = stripSuffix(s, ['escribió:', 'escribio:']);
     return body === null ? null : dateThenName(body.slice(3).trim(), true);
   }
-  if (s.startsWith('Am ') && s.endsWith(':')) {
-    // German puts the verb before the name: "Am <date> schrieb X <addr>:".
-    const at = s.lastIndexOf(' schrieb ');
+  if (s.startsWith('Em ')) {
+    // Portuguese: "Em <date>, X escreveu:".
+    const body = stripSuffix(s, ['escreveu:']);
+    return body === null ? null : dateThenName(body.slice(3).trim(), true);
+  }
+  // German and Dutch put the verb before the name: "Am <date> schrieb X <addr>:", "Op <date> schreef X:".
+  for (const [open, verb] of [['Am ', ' schrieb '], ['Op ', ' schreef ']] as const) {
+    if (!s.startsWith(open) || !s.endsWith(':')) continue;
+    const at = s.lastIndexOf(verb);
     if (at < 0) return null;
-    const date = s.slice(3, at).trim();
-    const who = s.slice(at + ' schrieb '.length, -1).trim();
+    const date = s.slice(open.length, at).trim();
+    const who = s.slice(at + verb.length, -1).trim();
     return withDate(nameAddress(who, true), date);
   }
   return null;
+}
+
+/** Finnish puts the date after the verb: `X kirjoitti 5.10.2025 klo 1.41:`. */
+function nameVerbDateShape(s: string): Attribution | null {
+  if (!s.endsWith(':')) return null;
+  const at = s.indexOf(' kirjoitti ');
+  if (at <= 0) return null;
+  const who = nameAddress(s.slice(0, at).trim(), false);
+  const date = s.slice(at + ' kirjoitti '.length, -1).trim();
+  return /\d/.test(date) ? withDate(who, date) : null;
 }
 
 /** `* X <addr> [date]:` and `* X <addr> wrote:` (mutt attribution_format of several maintainers). */
@@ -115,7 +132,7 @@ function quotingShape(s: string): Attribution | null {
 
 /** `X wrote:`, `X <addr> writes:`, `X schrieb:`, `X a écrit :`, `X escribió:` with no date. */
 function bareShape(s: string): Attribution | null {
-  const who = stripSuffix(s, [' wrote:', ' writes:', ' schrieb:', ' a écrit :', ' a écrit:', ' escribió:', ' 写道:', ' 写道：']);
+  const who = stripSuffix(s, [' wrote:', ' writes:', ' schrieb:', ' schreef:', ' a écrit :', ' a écrit:', ' escribió:', ' escreveu:', ' kirjoitti:', ' 写道:', ' 写道：']);
   if (who === null) return null;
   return nameAddress(who.trim(), false);
 }

@@ -25,6 +25,8 @@ const MONTHS: Record<string, number> = {
   oct: 10, october: 10, okt: 10, oktober: 10, octobre: 10, octubre: 10,
   nov: 11, november: 11, novembre: 11, noviembre: 11,
   dec: 12, december: 12, dez: 12, dezember: 12, 'déc': 12, 'décembre': 12, dic: 12, diciembre: 12,
+  mrt: 3, mei: 5, fev: 2, out: 10, dezembro: 12, janeiro: 1, fevereiro: 2, 'março': 3,
+  maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11,
 };
 
 // Weekday names and the filler words mail clients put between date and time; they carry no value.
@@ -35,7 +37,8 @@ const FILLERS = new Set([
   'samstag', 'sonntag', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim', 'lundi', 'mardi', 'mercredi',
   'jeudi', 'vendredi', 'samedi', 'dimanche', 'lu', 'ma', 'ju', 'vi', 'sá', 'lunes', 'martes',
   'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'mié', 'jue', 'vie', 'sáb', 'dom',
-  'at', 'um', 'uhr', 'à', 'a', 'las', 'de', 'del', 'le', 'el', 'on',
+  'at', 'um', 'uhr', 'à', 'a', 'las', 'de', 'del', 'le', 'el', 'on', 'om', 'às', 'klo', 'op', 'em',
+  'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo', 'seg', 'ter', 'qua', 'qui', 'sex', 'ti', 'ke', 'to', 'pe', 'la', 'su',
 ]);
 
 // Zone abbreviations seen in kernel mail, as offsets in minutes.
