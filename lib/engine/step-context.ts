@@ -84,6 +84,12 @@ export function takeFault(st: ModelState, kind: string, index: number): number {
   return 0;
 }
 
+/** True if a fault of `kind` on `index` is still planned (without taking it). */
+export function hasFault(st: ModelState, kind: string, index: number): boolean {
+  for (const f of st.faults) if (f.kind === kind && f.page === index && f.left !== 0) return true;
+  return false;
+}
+
 /** Ghost: data was lost (or will never reach the disk); every open fd is owed an error. */
 export function lossEvent(st: ModelState): void {
   st.ghost.lossUnseen = 1;

@@ -31,7 +31,7 @@ export const cachedPageSchema = z.strictObject({
 
 /** One fault of the fault plan. */
 export const faultSchema = z.strictObject({
-  kind: z.enum(['map-error', 'io-error', 'dio-io-error', 'release-fail', 'read-error', 'enospc', 'short-copy']),
+  kind: z.enum(['map-error', 'io-error', 'dio-io-error', 'release-fail', 'read-error', 'enospc', 'space-flush', 'short-copy']),
   page: index,
   times: z.union([z.literal('always'), z.int().min(1).max(1000)]).default('always'),
   errno: z.enum(['EIO', 'ENOSPC']).default('EIO'),

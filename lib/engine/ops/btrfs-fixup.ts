@@ -2,7 +2,7 @@
 // the fixup worker the start hook queues, page migration, page-cache invalidation and reclaim —
 // the actors that can take a page out of the mapping while the fixup is pending.
 import { BLK_DELALLOC, ENOSPC, EAGAIN, EBUSY, PG_checked, PG_dirty, PG_error, PG_private, PG_uptodate, PG_writeback } from '../constants';
-import { clearPageDirtyForIo, finish, flag, lossEvent, mappingSetError, newPage, page, pageSlot, removePage, setPageDirty, takeFault, zapPtes, type StepCtx } from '../step-context';
+import { clearPageDirtyForIo, finish, flag, hasFault, lossEvent, mappingSetError, newPage, page, pageSlot, removePage, setPageDirty, takeFault, zapPtes, type StepCtx } from '../step-context';
 import { at, type KernelRef, type OpDef } from './op-def';
 
 /** The out-of-band dirtier. */
@@ -66,8 +66,7 @@ function putFixup(c: StepCtx, slot: number): void {
 const RSV = 0;
 const RSV_TAKEN = 1;
 
-function reserve(c: StepCtx, index: number, underLock: boolean): number {
-  if (underLock) flag(c, 'no-page-lock-across-space-flush');
+function reserve(c: StepCtx, index: number): number {
   const errno = takeFault(c.st, 'enospc', index);
   return errno === 0 ? 0 : -errno;
 }
@@ -88,12 +87,18 @@ export const btrfsFixupWorker: OpDef = {
       c.actor.v = [0, 0];
       c.actor.ph = 1;
       if (before) {
-        c.actor.v = [reserve(c, i, false), 1];
+        c.actor.v = [reserve(c, i), 1];
         at(c, BTRFS_DELALLOC_RESERVE_SPACE, `reserve before lock_page: ${c.actor.v[RSV] === 0 ? 'ok' : `-${ENOSPC}`}`);
         return true;
       }
     }
     const p = page(c.st, slot);
+    if (c.actor.ph === 2) {
+      // btrfs_delalloc_reserve_space under the page lock: with space this tight it flushes
+      // delalloc, and that writeback needs this page's lock, which this worker holds.
+      if (hasFault(c.st, 'space-flush', i)) return false;
+      return fixupBody(c, slot);
+    }
     if (p.lock !== -1) return false;
     p.lock = c.a;
     at(c, BTRFS_WRITEPAGE_FIXUP_WORKER, '');
@@ -103,29 +108,44 @@ export const btrfsFixupWorker: OpDef = {
       finish(c, 0);
       return true;
     }
-    const ret = c.actor.v[RSV_TAKEN] === 1 ? c.actor.v[RSV]! : reserve(c, i, true);
-    if (ret !== 0) {
-      mappingSetError(c.st, ENOSPC);
-      lossEvent(c.st);
-      if (c.w.switches.btrfsFixupErrorPath === 'clean_and_report') {
-        clearPageDirtyForIo(c.st, p);
-        p.flags |= PG_error;
-      }
-      c.note = `page ${i}: btrfs_delalloc_reserve_space -> -ENOSPC; mapping_set_error${c.w.switches.btrfsFixupErrorPath === 'clean_and_report' ? ', clear_page_dirty_for_io, SetPageError' : ''}; ClearPageChecked`;
-      putFixup(c, slot);
-      if ((p.flags & (PG_dirty | PG_checked)) !== 0 || (c.st.asFlags === 0)) flag(c, 'fixup-error-cleans-and-reports');
-      finish(c, -ENOSPC);
+    if (c.actor.v[RSV_TAKEN] !== 1) {
+      // About to call btrfs_delalloc_reserve_space with the page locked: the hazard f4b1363cae43 removed.
+      flag(c, 'no-page-lock-across-space-flush');
+      c.actor.ph = 2;
+      c.note = `page ${i}: lock_page; dirty and PageChecked: lock_extent_bits, reserve space next (under the page lock)`;
       return true;
     }
-    c.st.blk[i] = c.st.blk[i]! | BLK_DELALLOC;
-    if (c.w.switches.btrfsStartHookReturn === 'ebusy') setPageDirty(p);
-    if ((p.flags & PG_dirty) === 0 || (c.st.blk[i]! & BLK_DELALLOC) === 0) flag(c, 'fixup-success-leaves-dirty-delalloc');
-    c.note = `page ${i}: btrfs_set_extent_delalloc; page dirty with delalloc; ClearPageChecked, unlock, put_page`;
-    putFixup(c, slot);
-    finish(c, 0);
-    return true;
+    return fixupBody(c, slot);
   },
 };
+
+/** The rest of the worker once the page is locked and checked: the reservation result, then delalloc or the error path. */
+function fixupBody(c: StepCtx, slot: number): boolean {
+  const i = c.ins.page;
+  const p = page(c.st, slot);
+  at(c, BTRFS_WRITEPAGE_FIXUP_WORKER, '');
+  const ret = c.actor.v[RSV_TAKEN] === 1 ? c.actor.v[RSV]! : reserve(c, i);
+  if (ret !== 0) {
+    mappingSetError(c.st, ENOSPC);
+    lossEvent(c.st);
+    if (c.w.switches.btrfsFixupErrorPath === 'clean_and_report') {
+      clearPageDirtyForIo(c.st, p);
+      p.flags |= PG_error;
+    }
+    c.note = `page ${i}: btrfs_delalloc_reserve_space -> -ENOSPC; mapping_set_error${c.w.switches.btrfsFixupErrorPath === 'clean_and_report' ? ', clear_page_dirty_for_io, SetPageError' : ''}; ClearPageChecked`;
+    putFixup(c, slot);
+    if ((p.flags & (PG_dirty | PG_checked)) !== 0 || (c.st.asFlags === 0)) flag(c, 'fixup-error-cleans-and-reports');
+    finish(c, -ENOSPC);
+    return true;
+  }
+  c.st.blk[i] = c.st.blk[i]! | BLK_DELALLOC;
+  if (c.w.switches.btrfsStartHookReturn === 'ebusy') setPageDirty(p);
+  if ((p.flags & PG_dirty) === 0 || (c.st.blk[i]! & BLK_DELALLOC) === 0) flag(c, 'fixup-success-leaves-dirty-delalloc');
+  c.note = `page ${i}: btrfs_set_extent_delalloc; page dirty with delalloc; ClearPageChecked, unlock, put_page`;
+  putFixup(c, slot);
+  finish(c, 0);
+  return true;
+}
 
 /** Migration of one page (MIGRATE_ASYNC). */
 export const migratePage: OpDef = {
