@@ -178,3 +178,14 @@ test('a flattened body gets depths from inline markers, with confidence below 1 
   assert.ok(blocks.slice(1).every((b) => b.confidence > 0 && b.confidence < 1));
   assert.equal(blocks[5]?.answers, 4);
 });
+
+test('flattened pages find attributions in other languages', () => {
+  const body = 'El jue, 1 dic 2022 a las 22:30, Dave Chinner (<david@fromorbit.com>) escribió: > Le jeu. 1 déc. 2022 à 22:30, Jan Kara <jack@suse.cz> a écrit : > > Jan wrote this sentence, which is long and > > continues on this line. > Dave wrote that. My reply is long enough to be my own words and nothing else here.';
+  const { blocks } = parseBody(body, { author: me, flattened: true });
+  assert.deepEqual(blocks.filter((b) => b.kind === 'attribution').map((b) => [b.depth, b.names?.name, b.names?.date]), [
+    [0, 'Dave Chinner', '2022-12-01T22:30'],
+    [1, 'Jan Kara', '2022-12-01T22:30'],
+  ]);
+  assert.equal(blocks.find((b) => b.text.startsWith('Jan wrote this sentence'))?.speaker?.name, 'Jan Kara');
+  assert.equal(blocks.find((b) => b.text.startsWith('Jan wrote this sentence'))?.depth, 2);
+});
