@@ -96,3 +96,16 @@ test('verify passes on the curated set and separates wrong verdicts from unrunna
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('run accepts a scenario file anywhere on disk', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threadlab-file-'));
+  try {
+    const f = join(dir, 'mine.json');
+    cpSync(join(scenarios, 'iomap-mkwrite-not-uptodate', 'teleport-backwards.json'), f);
+    const r = await cli('scenario', 'run', f, '--variant', 'landed-e9c3a8e820ed');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^holds {4}no-silent-revert$/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

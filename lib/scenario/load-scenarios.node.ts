@@ -28,14 +28,18 @@ export function loadScenarios(dir: string): LoadedScenario[] {
     }
   }
   files.sort();
-  return files.map((p) => loadScenarioFile(p, relative(dir, p)));
+  return files.map((p) => loadScenarioFile(p, relative(dir, p), true));
 }
 
-/** Reads and validates one scenario file; `label` names it in results. */
-export function loadScenarioFile(path: string, label = path): LoadedScenario {
+/**
+ * Reads and validates one scenario file; `label` names it in results. With `checkLayout` the file
+ * must sit at `<thread>/<id>.json` (as under content/scenarios); a file given on the command line
+ * may live anywhere.
+ */
+export function loadScenarioFile(path: string, label = path, checkLayout = false): LoadedScenario {
   const r = parseScenario(readFileSync(path, 'utf8'));
   const problems = [...r.problems];
-  if (r.scenario !== null) {
+  if (r.scenario !== null && checkLayout) {
     const parts = label.split(/[\\/]/);
     if (parts.length >= 2 && parts[parts.length - 2] !== r.scenario.thread) problems.push({ path: 'thread', message: `file is under ${parts[parts.length - 2]}/ but names thread ${r.scenario.thread}` });
     if (parts.length >= 1 && parts[parts.length - 1] !== `${r.scenario.id}.json`) problems.push({ path: 'id', message: `file name ${parts[parts.length - 1]} does not match id ${r.scenario.id}` });
