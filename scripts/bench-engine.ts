@@ -103,7 +103,7 @@ const section = [
   '',
   '### Scaled family',
   '',
-  'k writers each write(2) a page and start background writeback (nr_to_write 2) while one fsync runs; page 1 always fails to map (XFS, v4.19). Cost grows with the number of interleavings: roughly tenfold per added actor.',
+  'k writers each write(2) a page and start background writeback (nr_to_write 2) while one fsync runs; page 1 always fails to map (XFS, v4.19). Cost grows with the number of interleavings, about 15-80 times per added actor here, and with the pages they touch.',
   '',
   table(familyRows),
   '',
