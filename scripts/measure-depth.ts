@@ -5,8 +5,7 @@
 // and not decoded: this measures the quote parser, not MIME.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { measureDepthAgreement, type DepthAgreement } from '../lib/mail/measure-depth-agreement';
-import { splitMboxBodies } from '../lib/mail/split-mbox-bodies';
+import { measureDepthAgreement, splitMboxBodies, type DepthAgreement } from '../lib/mail';
 
 /** Every mbox file under a folder, sorted. */
 function mboxFiles(dir: string): string[] {

@@ -13,3 +13,6 @@ export { isFlattened } from './is-flattened';
 export { quotePrefix } from './quote-prefix';
 export type { QuotePrefix } from './quote-prefix';
 export { linkAnswers } from './link-answers';
+export { measureDepthAgreement, flattenBody } from './measure-depth-agreement';
+export type { DepthAgreement } from './measure-depth-agreement';
+export { splitMboxBodies } from './split-mbox-bodies';
