@@ -13,7 +13,7 @@ import { openFile } from './ops/open-file';
 import { forceShutdown, waitFor } from './ops/scenario-ops';
 import { umount } from './ops/umount';
 import { writeback } from './ops/writeback';
-import { TAG_PAGES_FOR_WRITEBACK, WRITE_CACHE_PAGES, EXTENT_WRITE_CACHE_PAGES } from './ops/write-cache-pages';
+import { TAG_PAGES_FOR_WRITEBACK, WRITE_CACHE_PAGES, WRITE_CACHE_PAGES_V50, EXTENT_WRITE_CACHE_PAGES } from './ops/write-cache-pages';
 import { WRITEPAGE_FUNCTIONS } from './ops/writepage';
 
 /** Operations by kind. */
@@ -41,7 +41,7 @@ export function listStepKinds(): StepKind[] {
   const rows: StepKind[] = [];
   for (const o of Object.values(OPS)) for (const f of o.functions) rows.push({ op: o.kind, fn: f.fn, ref: f.ref, summary: o.summary });
   const loop = 'write_cache_pages loop shared by writeback, fsync, umount and direct-write flushes';
-  for (const f of [TAG_PAGES_FOR_WRITEBACK, WRITE_CACHE_PAGES, EXTENT_WRITE_CACHE_PAGES]) rows.push({ op: 'write_cache_pages', fn: f.fn, ref: f.ref, summary: loop });
+  for (const f of [TAG_PAGES_FOR_WRITEBACK, WRITE_CACHE_PAGES, WRITE_CACHE_PAGES_V50, EXTENT_WRITE_CACHE_PAGES]) rows.push({ op: 'write_cache_pages', fn: f.fn, ref: f.ref, summary: loop });
   for (const f of WRITEPAGE_FUNCTIONS) rows.push({ op: 'writepage', fn: f.fn, ref: f.ref, summary: "the filesystem's ->writepage, called by write_cache_pages" });
   for (const f of END_IO_FUNCTIONS) rows.push({ op: 'endio', fn: f.fn, ref: f.ref, summary: 'the endio system actor: bio completions and the btrfs ordered-extent worker' });
   return rows;

@@ -10,7 +10,7 @@ export interface Variant {
   title: string;
   /** Where it comes from: a kernel version, a patch posting or a commit id. */
   source: string;
-  /** Switch values that differ from DEFAULT_SWITCHES. */
+  /** Switch values that differ from DEFAULT_SWITCHES and the thread's THREAD_BASE. */
   switches: Partial<Switches>;
 }
 
@@ -61,9 +61,22 @@ export const THREAD_VARIANTS: Readonly<Record<ThreadSlug, readonly Variant[]>> =
   ],
 };
 
-/** The full switch set of a variant of a thread, or null if the thread or variant is unknown. */
+/**
+ * What each thread's kernel already had that DEFAULT_SWITCHES (the oldest code) lacks: threads
+ * from v5.0 on run on a write_cache_pages that keeps going for WB_SYNC_ALL (3fa750dcf29e).
+ */
+export const THREAD_BASE: Readonly<Record<ThreadSlug, Partial<Switches>>> = {
+  'write-cache-pages-stop-on-error': {},
+  'iomap-dio-invalidation-eio': { wcpErrorPolicy: 'continue_if_sync_all' },
+  'gfs2-page-done-shrinker': { wcpErrorPolicy: 'continue_if_sync_all' },
+  'btrfs-fixup-worker-migration': {},
+  'iomap-mkwrite-not-uptodate': { wcpErrorPolicy: 'continue_if_sync_all' },
+};
+
+/** The full switch set of a variant of a thread (defaults, then the thread's base, then the variant), or null if unknown. */
 export function switchesFor(thread: string, variantId: string): Switches | null {
   const list = (THREAD_VARIANTS as Record<string, readonly Variant[] | undefined>)[thread];
   const v = list?.find((x) => x.id === variantId);
-  return v === undefined ? null : { ...DEFAULT_SWITCHES, ...v.switches };
+  if (v === undefined) return null;
+  return { ...DEFAULT_SWITCHES, ...THREAD_BASE[thread as ThreadSlug], ...v.switches };
 }

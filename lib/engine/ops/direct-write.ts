@@ -8,8 +8,12 @@ import { copyIntoPage } from './buffered-write';
 import { at, type KernelRef, type OpDef } from './op-def';
 import { NR_ALL, WB_SYNC_ALL, wcpBegin, wcpResult, wcpStep } from './write-cache-pages';
 
-/** The fs wrappers' locking. */
-export const DIO_FS_LOCK: KernelRef = { fn: 'xfs_file_dio_aio_write', ref: 'fs/xfs/xfs_file.c:xfs_file_dio_aio_write@v5.7 (IOLOCK_SHARED) / fs/btrfs/file.c:btrfs_direct_write@v5.8-rc (inode_unlock within i_size) / fs/ext4/file.c:ext4_dio_write_iter@v5.7' };
+/** The fs wrappers' locking, per filesystem. */
+export const DIO_FS_LOCK: Readonly<Record<string, KernelRef>> = {
+  xfs: { fn: 'xfs_file_dio_aio_write', ref: 'fs/xfs/xfs_file.c:xfs_file_dio_aio_write@v5.7 (xfs_ilock IOLOCK_SHARED)' },
+  btrfs: { fn: 'btrfs_direct_write', ref: 'fs/btrfs/file.c:btrfs_direct_write@v5.8-rc1 (inode_unlock when pos + count <= i_size)' },
+  ext4: { fn: 'ext4_dio_write_iter', ref: 'fs/ext4/file.c:ext4_dio_write_iter@v5.7 (inode_lock_shared for overwrites)' },
+};
 /** D1. */
 export const FILEMAP_WRITE_AND_WAIT_RANGE: KernelRef = { fn: 'filemap_write_and_wait_range', ref: 'mm/filemap.c:filemap_write_and_wait_range@v5.7 (from iomap_dio_rw)' };
 /** D2/D6. */
@@ -20,8 +24,12 @@ export const IOMAP_DIO_RW: KernelRef = { fn: 'iomap_dio_rw', ref: 'fs/iomap/dire
 export const IOMAP_DIO_BIO: KernelRef = { fn: 'iomap_dio_bio_actor', ref: 'fs/iomap/direct-io.c:iomap_dio_bio_actor@v5.7 + iomap_dio_bio_end_io (btrfs: lock_extent_direct waits for ordered extents)' };
 /** D6. */
 export const IOMAP_DIO_COMPLETE: KernelRef = { fn: 'iomap_dio_complete', ref: 'fs/iomap/direct-io.c:iomap_dio_complete@v5.7 (post-write invalidation, dio_warn_stale_pagecache)' };
-/** D7. */
-export const DIO_CALLER_FALLBACK: KernelRef = { fn: 'buffered fallback', ref: 'fs/ext4/file.c:ext4_dio_write_iter@v5.7 / fs/btrfs/file.c:btrfs_direct_write@v5.8-rc / fs/xfs/xfs_file.c:xfs_file_write_iter@v5.9 (80e543ae24db)' };
+/** D7: what each caller does with iomap_dio_rw's return, per filesystem. */
+export const DIO_CALLER: Readonly<Record<string, KernelRef>> = {
+  xfs: { fn: 'xfs_file_write_iter', ref: 'fs/xfs/xfs_file.c:xfs_file_write_iter@v5.7 (no partial fallback; -ENOTBLK -> xfs_file_buffered_aio_write from 80e543ae24db, v5.9)' },
+  btrfs: { fn: 'btrfs_direct_write', ref: 'fs/btrfs/file.c:btrfs_direct_write@v5.8-rc1 (short write or -ENOTBLK -> btrfs_buffered_write)' },
+  ext4: { fn: 'ext4_dio_write_iter', ref: 'fs/ext4/file.c:ext4_dio_write_iter@v5.7 (short write -> ext4_buffered_write_iter; -ENOTBLK -> 0 from v5.9)' },
+};
 
 /** Bytes in the one-page direct write the model issues. */
 export const DIO_COUNT = 4096;
@@ -105,7 +113,7 @@ export const directWrite: OpDef = {
   summary: 'O_DIRECT write of one page (iomap_dio_rw and the fs wrapper)',
   args: ['page', 'data'],
   optional: [],
-  functions: [DIO_FS_LOCK, FILEMAP_WRITE_AND_WAIT_RANGE, INVALIDATE_INODE_PAGES2_RANGE, IOMAP_DIO_RW, IOMAP_DIO_BIO, IOMAP_DIO_COMPLETE, DIO_CALLER_FALLBACK],
+  functions: [...Object.values(DIO_FS_LOCK), FILEMAP_WRITE_AND_WAIT_RANGE, INVALIDATE_INODE_PAGES2_RANGE, IOMAP_DIO_RW, IOMAP_DIO_BIO, IOMAP_DIO_COMPLETE, ...Object.values(DIO_CALLER)],
   exec(c) {
     const i = c.ins.page;
     const v = c.actor.v;
@@ -116,7 +124,7 @@ export const directWrite: OpDef = {
         c.actor.v = [0, 0, -1, 0, 0, 0];
         wcpBegin(c, WB_SYNC_ALL, false, i, i, NR_ALL);
         c.actor.ph = 1;
-        at(c, DIO_FS_LOCK, c.w.fs === 'btrfs' ? 'inode_lock, then inode_unlock (write within i_size)' : 'i_rwsem held shared');
+        at(c, DIO_FS_LOCK[c.w.fs]!, c.w.fs === 'btrfs' ? 'inode_lock, then inode_unlock (write within i_size)' : 'i_rwsem held shared');
         return true;
       }
       case 1: {
@@ -187,7 +195,7 @@ export const directWrite: OpDef = {
         const r = v[RET]!;
         const fallback = (r === -ENOTBLK && c.w.switches.dioPreInvalFail === 'enotblk') || (r >= 0 && r < DIO_COUNT && c.w.fs !== 'xfs');
         releaseLock(c);
-        at(c, DIO_CALLER_FALLBACK, '');
+        at(c, DIO_CALLER[c.w.fs]!, '');
         if (fallback) {
           c.actor.ph = 7;
           c.note = `iomap_dio_rw returned ${r}: buffered fallback next`;
@@ -202,7 +210,7 @@ export const directWrite: OpDef = {
         if (slot !== -1 && page(c.st, slot).lock !== -1) return false;
         if (slot === -1) slot = newPage(c.st, i);
         copyIntoPage(c, slot, c.ins.data);
-        at(c, DIO_CALLER_FALLBACK, `buffered write of data ${c.ins.data} into page ${i}`);
+        at(c, DIO_CALLER[c.w.fs]!, `buffered write of data ${c.ins.data} into page ${i}`);
         complete(c, DIO_COUNT);
         return true;
       }

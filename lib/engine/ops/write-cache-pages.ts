@@ -11,6 +11,8 @@ import { writepage } from './writepage';
 export const WRITE_CACHE_PAGES: KernelRef = { fn: 'write_cache_pages', ref: 'mm/page-writeback.c:write_cache_pages@v4.19' };
 /** Tagging for integrity writeback. */
 export const TAG_PAGES_FOR_WRITEBACK: KernelRef = { fn: 'tag_pages_for_writeback', ref: 'mm/page-writeback.c:tag_pages_for_writeback@v4.19' };
+/** The loop with the error branch of 3fa750dcf29e (v5.0 and later). */
+export const WRITE_CACHE_PAGES_V50: KernelRef = { fn: 'write_cache_pages', ref: 'mm/page-writeback.c:write_cache_pages@v5.0 (3fa750dcf29e: WB_SYNC_ALL continues on error)' };
 /** The btrfs copy of the loop. */
 export const EXTENT_WRITE_CACHE_PAGES: KernelRef = { fn: 'extent_write_cache_pages', ref: 'fs/btrfs/extent_io.c:extent_write_cache_pages@v4.17' };
 
@@ -34,7 +36,8 @@ export function wcpBegin(c: StepCtx, sync: number, cyclic: boolean, start: numbe
 }
 
 function loopRef(c: StepCtx): KernelRef {
-  return c.w.fs === 'btrfs' ? EXTENT_WRITE_CACHE_PAGES : WRITE_CACHE_PAGES;
+  if (c.w.fs === 'btrfs') return EXTENT_WRITE_CACHE_PAGES;
+  return c.w.switches.wcpErrorPolicy === 'stop_always' ? WRITE_CACHE_PAGES : WRITE_CACHE_PAGES_V50;
 }
 
 function tagRange(c: StepCtx, w: WcpState): void {
