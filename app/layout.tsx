@@ -18,6 +18,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav>
             <a href="/">threads</a>
             <a href="/search">search</a>
+            <a href="/inv">invariants</a>
+            <a href="/sub">subsystems</a>
+            <a href="/playground">playground</a>
           </nav>
         </header>
         <main>{children}</main>

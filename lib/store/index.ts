@@ -19,3 +19,5 @@ export { contentDir, findScenario, listScenarioEntries } from './scenarios';
 export type { ScenarioEntry } from './scenarios';
 export { threadRootForSlug } from './thread-slugs';
 export { annotationForSlug, listAnnotations, slugForThreadRoot } from './annotations';
+export { invariantView, listInvariants, listSubsystems, subsystemView } from './catalogues';
+export type { InvariantView, ScenarioRelation, SubsystemView, ThreadClaim } from './catalogues';

@@ -1,0 +1,95 @@
+// Proves the catalogue pages in a real browser: /inv/no-delalloc-at-reclaim shows the statement,
+// the engine's predicate, its four claims linked to their cards on the thread page and its two
+// scenarios with the verdicts their files expect per variant; /sub/iomap lists its sixteen
+// scenarios and four invariants; the header links both indexes; unknown names are 404 pages.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot, startSeededSite, type SeededSite } from './harness';
+
+let site: SeededSite;
+const THREAD = 'write-cache-pages-stop-on-error';
+
+before(async () => {
+  site = await startSeededSite('catalogues');
+});
+
+after(async () => {
+  await site?.stop();
+});
+
+test('the invariant page lists the claims and scenarios of no-delalloc-at-reclaim, with verdicts per variant', async () => {
+  const page = await site.browser.newPage();
+  const res = await page.goto(site.server.url + '/inv/no-delalloc-at-reclaim');
+  assert.equal(res?.status(), 200);
+  assert.equal(await page.locator('h1').textContent(), 'No delalloc blocks left when an XFS inode is destroyed');
+  assert.match(await page.locator('.catalogue').innerText(), /When xfs_fs_destroy_inode\(\) runs, the inode's i_delayed_blks is zero/);
+  assert.equal(
+    await page.locator('.engine-predicate').innerText(),
+    'no-delalloc-at-reclaim (checked by the step that does the thing): at xfs_fs_destroy_inode, i_delayed_blks == 0 unless the filesystem is shut down',
+  );
+  const claims = await page.locator('table.catalogue-claims tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.getAttribute('data-claim'), tr.querySelector('a')?.getAttribute('href') ?? null]),
+  );
+  assert.deepEqual(claims.map((c) => c[0]), [`${THREAD}#c2`, `${THREAD}#c3`, `${THREAD}#c9`, `${THREAD}#c10`]);
+  for (const [label, href] of claims) assert.match(href ?? '', new RegExp(`^/t/[^#]+#claim-${label?.split('#')[1]}$`));
+  const verdicts = await page.locator('table.catalogue-scenarios tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [
+      tr.getAttribute('data-scenario'),
+      [...tr.querySelectorAll('li')].map((li) => `${li.getAttribute('data-variant')}=${li.querySelector('[data-verdict]')?.getAttribute('data-verdict')}`).join(' '),
+    ]),
+  );
+  assert.deepEqual(verdicts, [
+    [`${THREAD}/single-failing-page-unmount`, 'v4.19=never xfs-ctx-deferred=never landed-3fa750dcf29e=never'],
+    [`${THREAD}/unmount-leaks-delalloc`, 'v4.19=always xfs-ctx-deferred=never landed-3fa750dcf29e=never'],
+  ]);
+  assert.deepEqual(await page.locator('ul.catalogue-threads li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-thread'))), [THREAD]);
+  await screenshot(page, 'invariant-no-delalloc-at-reclaim');
+  // The claim link lands on the claim's card on the thread page.
+  await page.locator(`tr[data-claim="${THREAD}#c9"] a`).click();
+  await page.waitForURL(/\/t\/.+#claim-c9$/);
+  assert.equal(await page.locator('#claim-c9').count(), 1);
+  // The scenario's variant link opens the replay under that variant.
+  await page.goBack();
+  await page.locator(`tr[data-scenario="${THREAD}/unmount-leaks-delalloc"] li[data-variant="v4.19"] a`).click();
+  await page.waitForURL(/\/s\/write-cache-pages-stop-on-error\/unmount-leaks-delalloc\?v=v4\.19$/);
+  assert.equal(await page.locator('.lights li[data-invariant="no-delalloc-at-reclaim"]').getAttribute('data-state'), 'violated');
+});
+
+test('the iomap subsystem page lists its scenarios and invariants', async () => {
+  const page = await site.browser.newPage();
+  const res = await page.goto(site.server.url + '/sub/iomap');
+  assert.equal(res?.status(), 200);
+  assert.equal(await page.locator('h1').textContent(), 'iomap');
+  const scenarios = await page.locator('table.catalogue-scenarios tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-scenario')));
+  assert.equal(scenarios.length, 16);
+  assert.ok(scenarios.includes('iomap-mkwrite-not-uptodate/teleport-backwards'));
+  assert.ok(scenarios.includes('iomap-dio-invalidation-eio/xfs-zero-length-dio'));
+  assert.ok(scenarios.every((s) => !String(s).startsWith('btrfs-fixup-worker-migration/')), 'btrfs fixup scenarios model no iomap file');
+  assert.deepEqual(await page.locator('ul.catalogue-invariants li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-invariant'))), [
+    'dirty-page-has-backing',
+    'mkwrite-only-on-uptodate',
+    'no-folio-lock-across-trans-end',
+    'no-pte-for-non-uptodate-page',
+  ]);
+  const teleport = await page.locator('tr[data-scenario="iomap-mkwrite-not-uptodate/teleport-backwards"]').innerText();
+  assert.match(teleport, /models fs\/iomap/);
+  await screenshot(page, 'subsystem-iomap');
+});
+
+test('the header links the indexes, every catalogue entry is listed, and unknown names are 404 pages', async () => {
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + '/');
+  await page.locator('.site-header nav a', { hasText: 'invariants' }).click();
+  await page.waitForURL(/\/inv$/);
+  assert.equal(await page.locator('table.invariants tbody tr').count(), 38);
+  assert.equal(await page.locator('tr[data-invariant="no-delalloc-at-reclaim"] td.num').allTextContents().then((t) => t.join(' ')), '4 2');
+  await screenshot(page, 'invariants-index');
+  await page.locator('.site-header nav a', { hasText: 'subsystems' }).click();
+  await page.waitForURL(/\/sub$/);
+  assert.equal(await page.locator('table.subsystems tbody tr').count(), 14);
+  for (const path of ['/inv/no-such-invariant', '/sub/no-such-subsystem']) {
+    const res = await page.goto(site.server.url + path);
+    assert.equal(res?.status(), 404, path);
+    assert.equal(await page.locator('h1').textContent(), 'Not found');
+  }
+});
