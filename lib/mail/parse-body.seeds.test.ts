@@ -62,6 +62,8 @@ test('seed 000 (flattened): Dave answers Brian, who answered Dave, who answered 
   says(blocks, 'The comment on wcp error handling is enlightening', 'own', 0, 'Dave Chinner');
   says(blocks, '"ie it may not be suitable for data integrity writeout" In a nutshell.', 'own', 0, 'Dave Chinner');
   says(blocks, 'OTOH, we could maintain the ability to interrupt the scan', 'quote', 1, 'Brian Foster');
+  // Brian's one-word question ends his quoted line; Dave's answer starts after it.
+  assert.ok(blockOf(blocks, 'OTOH, we could').block.text.endsWith('existing callers. Thoughts?'));
   says(blocks, "I'm not sure why we'd want \"stop on error\" for data integrity", 'own', 0, 'Dave Chinner');
   says(blocks, '-- Dave Chinner david@xxxxxxxxxxxxx', 'signature', 0, 'Dave Chinner');
   // "a page with three nested attributions has no depth-4 text"
@@ -111,7 +113,8 @@ test('seed 002 (flattened): Dave answers Andreas, who answered Dave, who answere
   says(blocks, 'I doubt that moving page cache operations from the iomap core', 'quote', 2, 'Dave Chinner');
   says(blocks, 'The resulting code is really quite disgusting', 'quote', 1, 'Andreas Gruenbacher');
   says(blocks, 'That would have belonged on the iomap-for-next branch', 'quote', 1, 'Andreas Gruenbacher');
-  says(blocks, 'There were non-trivial cross dependencies between XFS and iomap', 'own', 0, 'Dave Chinner');
+  const damned = says(blocks, "Damned if you do, damned if you don't.", 'own', 0, 'Dave Chinner');
+  assert.ok(blocks[damned]?.text.startsWith("Damned if you do, damned if you don't. There were non-trivial cross dependencies"));
   says(blocks, 'To avoid all this, can we simple move the ->page_done() callout', 'quote', 2, 'Dave Chinner');
   says(blocks, 'Can people please scrutinize the math in folio_may_straddle_isize()', 'quote', 1, 'Andreas Gruenbacher');
   const look = says(blocks, "I'll look at it more closely in the next couple of days.", 'own', 0, 'Dave Chinner');
