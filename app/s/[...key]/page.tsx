@@ -8,6 +8,7 @@ import { citeScenario } from '@/lib/kb';
 import { ScenarioPlayer } from '@/app/_components/scenario/scenario-player';
 import { traceSnapshots } from '@/app/_components/scenario/trace-snapshots';
 import { CopyButton } from '@/app/_components/copy-button';
+import { ExplorePanel } from '@/app/_components/scenario/explore-panel';
 import { threadUrl } from '@/app/_components/urls';
 
 export const dynamic = 'force-dynamic';
@@ -51,7 +52,9 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   const variants = scenarioVariants(s);
   const variant = variants.includes(first(sp.v) ?? '') ? (first(sp.v) as string) : variants[0]!;
-  const run = runScenario(s, { variant });
+  // ?schedule=a,b,a replays that interleaving (an explored counterexample); the runner reports an unfollowable one in run.error.
+  const scheduleParam = first(sp.schedule);
+  const run = runScenario(s, { variant, schedule: scheduleParam === undefined ? undefined : scheduleParam.split(',').filter((a) => a !== '').slice(0, 500) });
   const snapshots = traceSnapshots(s, variant, run.schedule);
   const stepParam = Number.parseInt(first(sp.step) ?? '', 10);
   const firstBreak = run.invariants.map((i) => i.firstStep).filter((n): n is number => n !== null).sort((a, b) => a - b)[0];
@@ -124,6 +127,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
           <a href={`?v=${encodeURIComponent(variant)}&step=${firstBreak}`}>Go to step {firstBreak}, where the first invariant breaks.</a>
         </p>
       ) : null}
+      <ExplorePanel scenario={s} variant={variant} replayPath={`/s/${encodeURIComponent(s.thread)}/${encodeURIComponent(s.id)}`} />
       {cite !== null ? (
         <div className="cite">
           <h2>Cite</h2>
@@ -138,6 +142,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
           </p>
         </div>
       ) : null}
+      <p className="small"><a href={`/playground?from=${encodeURIComponent(`${s.thread}/${s.id}`)}`}>Edit this scenario in the playground</a></p>
       <h2>Trace</h2>
       <pre className="trace">{trace}</pre>
     </section>
