@@ -226,7 +226,10 @@ export class FileWriter {
     const writtenForm = asWritten ?? address;
     const known = this.people.get(key);
     if (known !== undefined && (writtenForm === null || this.written.has(`${known}\n${writtenForm}`))) return known;
-    const row = stmt(this.db, 'INSERT INTO people (key, name) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET name = coalesce(people.name, excluded.name) RETURNING id').get(key, name) as { id: number };
+    // SELECT then INSERT: an UPSERT ... RETURNING costs ~1 ms inside a big transaction.
+    let row = stmt(this.db, 'SELECT id, name FROM people WHERE key = ?').get(key) as { id: number; name: string | null } | undefined;
+    if (row === undefined) row = { id: Number(stmt(this.db, 'INSERT INTO people (key, name) VALUES (?, ?)').run(key, name).lastInsertRowid), name };
+    else if (row.name === null && name !== null) stmt(this.db, 'UPDATE people SET name = ? WHERE id = ?').run(name, row.id);
     this.people.set(key, row.id);
     if (writtenForm !== null) {
       stmt(this.db, 'INSERT OR IGNORE INTO person_addresses (person_id, as_written, address) VALUES (?, ?, ?)').run(row.id, writtenForm, address);
