@@ -1,13 +1,13 @@
-// Runs parseSource in a worker thread for big files, so that decoding and quote parsing (one
-// core) overlap with SQLite inserts (the other): the import takes max(parse, write) instead
-// of their sum. Batches flow with back-pressure, so memory stays bounded when the writer is
+// Runs the first stage of parseSource (split and decode) in a worker thread for big files,
+// while the main thread builds quote trees and writes SQLite: the two halves take about the
+// same time, so the import takes about half of their sum. Batches flow with back-pressure, so memory stays bounded when the writer is
 // the slower side.
 import { Worker } from 'node:worker_threads';
 import type { ArchiveFormat } from '../archive';
-import { SourceError, type SourceCopy } from './parse-source';
+import { finishItem, SourceError, type SourceCopy, type SourceItem } from './parse-source';
 
 type FromWorker =
-  | { type: 'batch'; copies: SourceCopy[] }
+  | { type: 'batch'; items: SourceItem[] }
   | { type: 'done' }
   | { type: 'error'; name: string; message: string };
 
@@ -69,13 +69,18 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
         if (m.type === 'done') return;
         if (m.type === 'error') throw m.name === 'SourceError' ? new SourceError(m.message) : new Error(m.message);
         worker.postMessage('more');
-        for (const c of m.copies) {
-          // Undo the worker's packing: raw came as a length, text as null when it is raw less its line end.
-          for (const b of c.message.blocks) {
-            const packed = b as unknown as { raw: number; text: string | null };
-            b.raw = c.body.slice(b.start, b.start + packed.raw);
-            if (packed.text === null) b.text = b.raw.endsWith('\n') ? b.raw.slice(0, -1) : b.raw;
+        for (const it of m.items) {
+          if (it.kind === 'copy') {
+            // Undo the worker's packing: raw came as a length, text as null when it is raw less its line end.
+            const c = it.copy;
+            for (const b of c.message.blocks) {
+              const packed = b as unknown as { raw: number; text: string | null };
+              b.raw = c.body.slice(b.start, b.start + packed.raw);
+              if (packed.text === null) b.text = b.raw.endsWith('\n') ? b.raw.slice(0, -1) : b.raw;
+            }
           }
+          // Mail decoded by the worker gets its quote tree here, on the main thread.
+          const c = finishItem(it);
           yield c;
         }
       }

@@ -4,8 +4,8 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { detectFormat, isMailFormat, MboxSplitter, readPage, type ArchiveFormat, type Detection } from '../archive';
-import { decodeMessage } from '../mail/decode-message';
+import { detectFormat, isMailFormat, MboxSplitter, readPage, type ArchiveFormat, type Detection, type MboxMessage } from '../archive';
+import { decodeMessage, type DecodedMessage } from '../mail/decode-message';
 import type { Diagnostic } from '../mail';
 import { messageFromMail, messageFromPage, withDerivedAncestors, type BuiltMessage } from './build-message';
 import { sidecarFor } from './sidecar';
@@ -80,26 +80,50 @@ export async function detectFile(path: string, forced?: ArchiveFormat): Promise<
   return { ...d, gzip };
 }
 
+/** A mail decoded but not yet parsed into blocks (what the parse worker hands over). */
+export interface DecodedCopy {
+  decoded: DecodedMessage;
+  original: Uint8Array;
+  ordinal: number;
+  line: number;
+  offset: number;
+  format: ArchiveFormat;
+}
+
+/** One item of a file: a decoded mail still to be built, or a finished copy (pages, single files). */
+export type SourceItem = { kind: 'decoded'; item: DecodedCopy } | { kind: 'copy'; copy: SourceCopy };
+
 /** Yields every message copy of a file in file order; throws SourceError for a file that is not mail. */
 export async function* parseSource(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceCopy> {
+  for await (const it of readSource(path, options)) yield finishItem(it);
+}
+
+/** A finished copy from an item: mbox mail gets its quote tree here. */
+export function finishItem(it: SourceItem): SourceCopy {
+  return it.kind === 'copy' ? it.copy : buildMailCopy(it.item, null);
+}
+
+/**
+ * The first stage of parseSource: mbox mail is split and decoded only (building the quote
+ * tree is left to finishItem, so a worker can do this stage while the main thread does that
+ * one and writes SQLite); other files are finished here.
+ */
+export async function* readSource(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceItem> {
   const det = await detectFile(path, options.format);
   const sidecar = sidecarFor(path);
   if (det.format === 'mbox' || det.format === 'mboxrd') {
     const splitter = new MboxSplitter(det.format === 'mbox' ? 'mboxo' : 'mboxrd');
     let ordinal = 0;
     let headerless = 0;
+    const decode = async (m: MboxMessage): Promise<SourceItem> => {
+      const decoded = await decodeMessage(m.bytes);
+      if (decoded.diagnostics.some((d) => d.ruleId === 'no-headers')) headerless++;
+      return { kind: 'decoded', item: { decoded, original: m.original, ordinal: ordinal++, line: m.line, offset: m.offset, format: det.format } };
+    };
     for await (const chunk of openStream(path, det.gzip)) {
-      for (const m of splitter.push(chunk as Uint8Array)) {
-        const copy = await mailCopy(m.bytes, m.original, ordinal++, m.line, m.offset, det.format, null);
-        if (copy.copyDiagnostics.some((d) => d.ruleId === 'no-headers')) headerless++;
-        yield copy;
-      }
+      for (const m of splitter.push(chunk as Uint8Array)) yield await decode(m);
     }
-    for (const m of splitter.end()) {
-      const copy = await mailCopy(m.bytes, m.original, ordinal++, m.line, m.offset, det.format, null);
-      if (copy.copyDiagnostics.some((d) => d.ruleId === 'no-headers')) headerless++;
-      yield copy;
-    }
+    for (const m of splitter.end()) yield await decode(m);
     if (ordinal === 0) throw new SourceError('no messages: the mbox is empty');
     if (headerless === ordinal) throw new SourceError('not mail: no message has a header (a body fragment or bare patch?)');
     return;
@@ -108,9 +132,10 @@ export async function* parseSource(path: string, options: { format?: ArchiveForm
   if (size > WHOLE_FILE_BYTES_MAX) throw new SourceError(`${det.format} file of ${size} bytes is too large to read whole; is it an mbox? (use --format mboxrd)`);
   const bytes = det.gzip ? await readAll(openStream(path, true)) : new Uint8Array(readFileSync(path));
   if (isMailFormat(det.format)) {
-    const copy = await mailCopy(bytes, bytes, 0, 1, 0, det.format, sidecar);
+    const decoded = await decodeMessage(bytes);
+    const copy = buildMailCopy({ decoded, original: bytes, ordinal: 0, line: 1, offset: 0, format: det.format }, sidecar);
     if (copy.copyDiagnostics.some((d) => d.ruleId === 'no-headers') && sidecar === null) throw new SourceError('not mail: the file has no header fields (a body fragment or bare patch?)');
-    yield copy;
+    yield { kind: 'copy', copy };
     return;
   }
   const text = decodeText(bytes);
@@ -120,18 +145,18 @@ export async function* parseSource(path: string, options: { format?: ArchiveForm
   // Archives often keep nothing of the messages a page quotes: rebuild them (oldest first).
   const all = withDerivedAncestors(messageFromPage(page, sidecar));
   for (let k = 0; k < all.length - 1; k++) {
-    yield { ...(all[k] as BuiltMessage), ordinal: k + 1, line: null, byteOffset: null, format: 'derived', raw: new Uint8Array(0), copyDiagnostics: [] };
+    yield { kind: 'copy', copy: { ...(all[k] as BuiltMessage), ordinal: k + 1, line: null, byteOffset: null, format: 'derived', raw: new Uint8Array(0), copyDiagnostics: [] } };
   }
   const built = all[all.length - 1] as BuiltMessage;
-  yield { ...built, ordinal: 0, line: 1, byteOffset: 0, format: det.format, raw: bytes, copyDiagnostics: [{ ruleId: 'format-detected', reason: `${det.format}: ${det.evidence.join('; ')}`, line: null }] };
+  yield { kind: 'copy', copy: { ...built, ordinal: 0, line: 1, byteOffset: 0, format: det.format, raw: bytes, copyDiagnostics: [{ ruleId: 'format-detected', reason: `${det.format}: ${det.evidence.join('; ')}`, line: null }] } };
 }
 
-async function mailCopy(bytes: Uint8Array, original: Uint8Array, ordinal: number, line: number, offset: number, format: ArchiveFormat, sidecar: ReturnType<typeof sidecarFor>): Promise<SourceCopy> {
-  const decoded = await decodeMessage(bytes);
-  const built = messageFromMail(decoded, sidecar);
+/** A decoded mail with its quote tree and its place in the file. */
+function buildMailCopy(c: DecodedCopy, sidecar: ReturnType<typeof sidecarFor>): SourceCopy {
+  const built = messageFromMail(c.decoded, sidecar);
   // Decoder line numbers are relative to the message; make them file lines.
-  const copyDiagnostics = decoded.diagnostics.map((d) => ({ ...d, line: d.line === null ? line : d.line + line }));
-  return { ...built, ordinal, line, byteOffset: offset, format, raw: original, copyDiagnostics };
+  const copyDiagnostics = c.decoded.diagnostics.map((d) => ({ ...d, line: d.line === null ? c.line : d.line + c.line }));
+  return { ...built, ordinal: c.ordinal, line: c.line, byteOffset: c.offset, format: c.format, raw: c.original, copyDiagnostics };
 }
 
 /** Page text: UTF-8 when valid, else windows-1252 (old archives). */

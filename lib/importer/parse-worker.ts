@@ -1,10 +1,11 @@
-// The worker side of parseSourceInWorker: parses the file and posts copies in batches, waiting
-// for the main thread to take a batch whenever too many are in flight.
+// The worker side of parseSourceInWorker: splits and decodes the file (readSource) and posts
+// the items in batches, waiting for the main thread to take a batch whenever too many are in
+// flight; the main thread builds the quote trees (finishItem) between its SQLite writes.
 import type { MessagePort } from 'node:worker_threads';
 import type { ArchiveFormat } from '../archive';
-import { parseSource, type SourceCopy } from './parse-source';
+import { readSource, type SourceItem } from './parse-source';
 
-/** Parses `path` and streams its copies to `port` with back-pressure. */
+/** Reads `path` and streams its items to `port` with back-pressure. */
 export async function runParseWorker(port: MessagePort, data: { path: string; format: ArchiveFormat | null; batch: number; inFlight: number }): Promise<void> {
   let inFlight = 0;
   let resume: (() => void) | null = null;
@@ -12,27 +13,33 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
     inFlight--;
     resume?.();
   });
-  const send = async (copies: SourceCopy[]) => {
+  const send = async (items: SourceItem[]) => {
     while (inFlight >= data.inFlight) {
       await new Promise<void>((r) => (resume = r));
       resume = null;
     }
     inFlight++;
-    // Block slices are substrings of the body: send offsets only (halves what is cloned), and
-    // move the raw bytes to the main thread instead of copying them.
-    for (const c of copies) {
-      for (const b of c.message.blocks) {
+    // Finished copies (rare here: pages and single files) send block slices as offsets, since
+    // they are substrings of the body; raw bytes move to the main thread instead of being copied.
+    const buffers: ArrayBuffer[] = [];
+    for (const it of items) {
+      if (it.kind === 'decoded') {
+        buffers.push(it.item.original.buffer as ArrayBuffer);
+        continue;
+      }
+      for (const b of it.copy.message.blocks) {
         // Unquoted text is usually the raw slice less its line end: send it as null then.
         if (b.text.length + 1 >= b.raw.length && b.text === (b.raw.endsWith('\n') ? b.raw.slice(0, -1) : b.raw)) (b as { text: string | null }).text = null;
         (b as { raw: string | number }).raw = b.raw.length;
       }
+      buffers.push(it.copy.raw.buffer as ArrayBuffer);
     }
-    port.postMessage({ type: 'batch', copies }, copies.map((c) => c.raw.buffer as ArrayBuffer).filter((b, i, all) => all.indexOf(b) === i));
+    port.postMessage({ type: 'batch', items }, buffers.filter((b, i, all) => all.indexOf(b) === i));
   };
   try {
-    let batch: SourceCopy[] = [];
-    for await (const copy of parseSource(data.path, data.format === null ? {} : { format: data.format })) {
-      batch.push(copy);
+    let batch: SourceItem[] = [];
+    for await (const item of readSource(data.path, data.format === null ? {} : { format: data.format })) {
+      batch.push(item);
       if (batch.length >= data.batch) {
         await send(batch);
         batch = [];
