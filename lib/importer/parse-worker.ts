@@ -3,7 +3,7 @@
 // flight; the main thread builds the quote trees (finishItem) between its SQLite writes.
 import type { MessagePort } from 'node:worker_threads';
 import type { ArchiveFormat } from '../archive';
-import { readSource, type SourceItem } from './parse-source';
+import { finishItem, readSource, type SourceItem } from './parse-source';
 
 /** Reads `path` and streams its items to `port` with back-pressure. */
 export async function runParseWorker(port: MessagePort, data: { path: string; format: ArchiveFormat | null; batch: number; inFlight: number }): Promise<void> {
@@ -39,7 +39,9 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
   try {
     let batch: SourceItem[] = [];
     for await (const item of readSource(data.path, data.format === null ? {} : { format: data.format })) {
-      batch.push(item);
+      // When the main thread is behind (batches pile up), build the quote tree here instead of
+      // waiting: the result is the same, only the thread that computes it changes.
+      batch.push(item.kind === 'decoded' && inFlight >= data.inFlight - 1 ? { kind: 'copy', copy: finishItem(item) } : item);
       if (batch.length >= data.batch) {
         await send(batch);
         batch = [];
