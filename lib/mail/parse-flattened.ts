@@ -19,7 +19,7 @@ import { FLATTENED_COSTS, type FlattenedCosts } from './flattened-costs';
 import { DEPTH_STATES_MAX, segment, tokenize, type Segment, type Token } from './flattened-segments';
 import { findAttributions } from './find-attributions';
 import { isElision, isTrailer } from './line-kinds';
-import { quotedLineWidth, SENTENCE_END, splitChoices, type SplitChoice } from './split-choices';
+import { hasQuotedPrintable, quotedLineWidth, SENTENCE_END, splitChoices, type SplitChoice } from './split-choices';
 import { transitionCost } from './transition-cost';
 import type { BlockKind, Diagnostic } from './types';
 
@@ -66,7 +66,8 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
   // Previous state + 1 (0 = none); S <= 34 fits a byte.
   const back = new Uint8Array(K * S);
   const lineChars = quotedLineWidth(body, segs);
-  const choices = segs.map((seg) => splitChoices(body, seg, lineChars, costs));
+  const qp = hasQuotedPrintable(body);
+  const choices = segs.map((seg) => splitChoices(body, seg, lineChars, costs, qp));
 
   const wordText = (seg: Segment, i: number): string => {
     const t = seg.words[i];
@@ -84,6 +85,8 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
     const prevSeg = segs[i - 1] as Segment;
     const ch = choices[i] as { keep: SplitChoice | null; split: SplitChoice | null };
     const prevAttr = endsWithAttribution(prevSeg);
+    // After a soft line break the next marked line continues at the depth of the broken one.
+    const prevSoft = (choices[i - 1] as { split: SplitChoice | null }).split?.softBreak === true;
     const startsLower = seg.words.length > 0 && /^[\p{Ll}]/u.test(wordText(seg, 0));
     const prevLast = wordText(prevSeg, prevSeg.words.length - 1);
     const prevBroken = i > 1 && prevSeg.words.length > 0 &&
@@ -93,11 +96,11 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
       if (base === INF) continue;
       const pd = ps >> 1;
       const psplit = (ps & 1) === 1;
-      const p = psplit ? 0 : pd;
+      const p = psplit && !prevSoft ? 0 : pd;
       let attrDepth = -1;
       if (prevAttr) attrDepth = prevAttr.s === 0 && !psplit ? pd : psplit ? 0 : -1;
       // A sentence cut mid-way, or a signature separator, continues at the same depth.
-      const continues = !psplit && prevBroken;
+      const continues = (!psplit || prevSoft) && prevBroken;
       for (let d = 1; d <= depthMax; d++) {
         const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg, d, depthMax, attrDepth, attributions, continues, costs);
         if (t === INF) continue;

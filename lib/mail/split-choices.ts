@@ -9,6 +9,22 @@ export interface SplitChoice {
   k: number;
   cost: number;
   confidence: number;
+  /**
+   * The quoted line ends at a quoted-printable soft line break (`=` at the end of a <= 76-column
+   * line): the words after it are the rest of the same line, unmarked only because the body was
+   * not decoded, so the next marker run continues at the quoted line's depth.
+   */
+  softBreak?: boolean;
+}
+
+// Quoted-printable lines are at most 76 characters, the soft-break `=` included.
+const QP_LINE_CHARS_MAX = 76;
+// Shorter lines are rarely soft-broken (the encoder breaks only long lines).
+const QP_LINE_CHARS_MIN = 40;
+
+/** Whether a body shows quoted-printable escapes (`=3D`, `=20`, `=C2=A0`), so a line-final `=` can be a soft break. */
+export function hasQuotedPrintable(body: string): boolean {
+  return /=3D|=20|=09|=[C-F][0-9A-F]=[89AB][0-9A-F]/.test(body);
 }
 
 // A quoted line's content is rarely longer than this many characters (72-78 column wrapping).
@@ -24,10 +40,12 @@ const REPLY_OPENERS = new Set([
 const TRAILER_TOKEN = /^[A-Z][a-z]+(?:-[a-z]+)*-by:$/;
 /** A token that ends a sentence (or a clause before a colon). */
 export const SENTENCE_END = /[.!?:;]["')\]]*$/;
+// A compiler diagnostic's location, `fs/btrfs/inode.c:783:13:`, as the first word of a line.
+const COMPILER_LOCATION = /^[\w./+-]+\.[a-zA-Z]{1,3}:\d+:(?:\d+:)?$/;
 const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
 
 /** The ways a segment's words can divide into its quoted line and the author's own text after it. */
-export function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts): { keep: SplitChoice | null; split: SplitChoice | null } {
+export function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts, qp = false): { keep: SplitChoice | null; split: SplitChoice | null } {
   const w = seg.words;
   const n = w.length;
   const first = seg.attributions[0];
@@ -38,9 +56,15 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
   }
   // A trailer ("Reviewed-by:") always starts its own line; unmarked mid-run, it is depth 0.
   let bound = first ? first.s : n;
+  const lead0 = w[0] ? body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 200)) : '';
+  const compilerLine = COMPILER_LOCATION.test(lead0);
   for (let k = 1; k < bound && (w[k] as Token).start - (w[0] as Token).start <= lineChars * 3; k++) {
     const t = w[k] as Token;
     if (t.end - t.start <= 24 && TRAILER_TOKEN.test(body.slice(t.start, t.end))) {
+      bound = k;
+      break;
+    }
+    if (compilerLine && gutterAt(body, w, k)) {
       bound = k;
       break;
     }
@@ -62,6 +86,10 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
   const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
   // k = 0: the marker run ended with an empty quoted line and the words are all the author's.
   let split: SplitChoice = { k: 0, cost: c.splitAll, confidence: 0.4 };
+  if (qp) {
+    const soft = softBreakAt(body, w, bound);
+    if (soft > 0) return { keep: null, split: { k: soft, cost: 0, confidence: 0.9, softBreak: true } };
+  }
   for (let k = 1; k < Math.min(bound + 1, n); k++) {
     const len = lengthTo(k);
     if (len > lineChars * 3) break;
@@ -79,6 +107,38 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
     if (cost < split.cost) split = { k, cost, confidence: end && cap ? 0.75 : 0.5 };
   }
   return { keep, split };
+}
+
+/**
+ * Whether word k starts a compiler's source-context line (`  783 | static void f(...)` or
+ * `      | ^~~~`, as the kernel test robot quotes them under its `>>`-flagged error lines): the
+ * gutter is never part of the flagged line, so the line ends before it. Only asked after a
+ * compiler location (`file.c:783:13:`), so tables of `0 | 0 | 0` keep their lines.
+ */
+function gutterAt(body: string, w: Token[], k: number): boolean {
+  const t = w[k] as Token;
+  const next = w[k + 1];
+  if (!next || next.gt > 0) return false;
+  const nextText = body.slice(next.start, Math.min(next.end, next.start + 2));
+  if (t.end - t.start === 1 && body.charCodeAt(t.start) === 0x7c) return nextText.startsWith('^') || nextText.startsWith('~');
+  if (t.end - t.start > 6 || !/^\d+$/.test(body.slice(t.start, t.end))) return false;
+  return next.end - next.start === 1 && body.charCodeAt(next.start) === 0x7c;
+}
+
+/**
+ * The first quoted-printable soft break among words [1, bound): a token ending in `=` (not a
+ * lone `=`, not `==`) where the line reaches 40-76 characters; 0 when there is none.
+ */
+function softBreakAt(body: string, w: Token[], bound: number): number {
+  const base = (w[0] as Token).tokenStart;
+  for (let k = 1; k < bound; k++) {
+    const t = w[k - 1] as Token;
+    const len = t.end - base;
+    if (len > QP_LINE_CHARS_MAX) break;
+    if (len < QP_LINE_CHARS_MIN || t.end - t.start < 2) continue;
+    if (body.charCodeAt(t.end - 1) === 0x3d && body.charCodeAt(t.end - 2) !== 0x3d) return k;
+  }
+  return 0;
 }
 
 /**
