@@ -56,6 +56,7 @@ test('v4.19: the worker judges no-delalloc-at-reclaim always violated, as the en
   await page.locator('tr[data-invariant="no-delalloc-at-reclaim"] a', { hasText: 'replay' }).click();
   await page.waitForURL((u) => u.searchParams.get('schedule') === row[2]);
   assert.equal(new URL(page.url()).searchParams.get('v'), 'v4.19');
+  assert.match(await page.locator('.replay-schedule').innerText(), new RegExp(`^Replaying the schedule from the address: ${row[2]}, then the default policy\\.`));
   const steps = want.verdicts.find((v) => v.id === 'no-delalloc-at-reclaim')!.counterexample!.length;
   assert.equal(await page.locator('.player .step-label').textContent(), `step ${steps} / ${steps}`);
   assert.equal(await page.locator('.lights li[data-invariant="no-delalloc-at-reclaim"]').getAttribute('data-state'), 'violated');

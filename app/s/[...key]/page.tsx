@@ -120,6 +120,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
           {variantInfo.title} ({variantInfo.source})
         </p>
       ) : null}
+      {scheduleParam !== undefined ? <p className="small replay-schedule">Replaying the schedule from the address: <code>{scheduleParam}</code>, then the default policy. <a href={`?v=${encodeURIComponent(variant)}`}>Replay the file&apos;s own schedule.</a></p> : null}
       {run.error !== null ? <p className="query-error">{run.error}</p> : null}
       <ScenarioPlayer variant={variant} actors={actors} steps={run.steps} snapshots={snapshots} invariants={run.invariants} initialStep={initialStep} />
       {firstBreak !== undefined ? (
