@@ -37,10 +37,12 @@ export interface WorkerParse {
  * the caller hashes the file); the copies are the same as parseSource's.
  */
 export function startParseInWorker(path: string, options: { format?: ArchiveFormat } = {}): WorkerParse {
+  // Batches taken so far, shared with the worker for back-pressure (see parse-worker.ts).
+  const taken = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     // tsx is resolved here, from this file, so the worker finds it whatever the working directory.
-    workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT },
+    workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT, taken: taken.buffer },
   });
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
@@ -68,7 +70,8 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
         const m = queue.shift() as FromWorker;
         if (m.type === 'done') return;
         if (m.type === 'error') throw m.name === 'SourceError' ? new SourceError(m.message) : new Error(m.message);
-        worker.postMessage('more');
+        Atomics.add(taken, 0, 1);
+        Atomics.notify(taken, 0);
         for (const it of m.items) {
           if (it.kind === 'copy') {
             // Undo the worker's packing: raw came as a length, text as null when it is raw less its line end.

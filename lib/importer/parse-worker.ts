@@ -6,19 +6,19 @@ import type { ArchiveFormat } from '../archive';
 import { finishItem, readSource, type SourceItem } from './parse-source';
 
 /** Reads `path` and streams its items to `port` with back-pressure. */
-export async function runParseWorker(port: MessagePort, data: { path: string; format: ArchiveFormat | null; batch: number; inFlight: number }): Promise<void> {
-  let inFlight = 0;
-  let resume: (() => void) | null = null;
-  port.on('message', () => {
-    inFlight--;
-    resume?.();
-  });
+export async function runParseWorker(port: MessagePort, data: { path: string; format: ArchiveFormat | null; batch: number; inFlight: number; taken: SharedArrayBuffer }): Promise<void> {
+  // Back-pressure through a shared counter of batches the main thread has taken: cheaper than
+  // a message per batch, and this thread may block on it (it has nothing else to do then).
+  const taken = new Int32Array(data.taken);
+  let sent = 0;
+  const inFlight = () => sent - Atomics.load(taken, 0);
   const send = async (items: SourceItem[]) => {
-    while (inFlight >= data.inFlight) {
-      await new Promise<void>((r) => (resume = r));
-      resume = null;
+    for (;;) {
+      const seen = Atomics.load(taken, 0);
+      if (sent - seen < data.inFlight) break;
+      Atomics.wait(taken, 0, seen, 1000);
     }
-    inFlight++;
+    sent++;
     // Finished copies (rare here: pages and single files) send block slices as offsets, since
     // they are substrings of the body; raw bytes move to the main thread instead of being copied.
     const buffers: ArrayBuffer[] = [];
@@ -41,7 +41,7 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
     for await (const item of readSource(data.path, data.format === null ? {} : { format: data.format })) {
       // When the main thread is behind (batches pile up), build the quote tree here instead of
       // waiting: the result is the same, only the thread that computes it changes.
-      batch.push(item.kind === 'decoded' && inFlight >= data.inFlight - 1 ? { kind: 'copy', copy: finishItem(item) } : item);
+      batch.push(item.kind === 'decoded' && inFlight() >= data.inFlight - 1 ? { kind: 'copy', copy: finishItem(item) } : item);
       if (batch.length >= data.batch) {
         await send(batch);
         batch = [];
