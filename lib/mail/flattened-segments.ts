@@ -66,9 +66,17 @@ export function tokenize(body: string): Token[] {
 /** Group tokens into segments: a marker run followed by the words up to the next marker run. */
 export function segment(body: string, tokens: Token[]): Segment[] {
   const segs: Segment[] = [{ markStart: 0, m: 0, lastGt: 0, gts: [], depthMask: 0, words: [], attributions: [] }];
+  let ownPatch = false;
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti] as Token;
     let cur = segs[segs.length - 1] as Segment;
+    if (ownPatch) {
+      // The author's own patch, before anything was quoted: a `>` in it is diff content (a
+      // shell-test heredoc `  > line`, a comparison), since a marker never starts a diff line.
+      cur.words.push(t.gt > 0 ? { start: t.tokenStart, end: t.end, gt: 0, tokenStart: t.tokenStart } : t);
+      continue;
+    }
+    if (segs.length === 1 && t.gt === 0 && isDiffStart(body, t, tokens[ti + 1])) ownPatch = true;
     if (t.gt > 0 && cur.m > t.gt && cur.words.length > 0 && t.tokenStart - (cur.words[0] as Token).start <= 30 &&
       isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1])) {
       // "pos >> PAGE_SHIFT" inside quoted code: the `>` is text, not a line start.
@@ -95,6 +103,12 @@ export function segment(body: string, tokens: Token[]): Segment[] {
     seg.gts = [];
   }
   return segs;
+}
+
+/** Whether a token and the next are `diff --git`: a patch starts. */
+function isDiffStart(body: string, t: Token, next: Token | undefined): boolean {
+  return next !== undefined && t.end - t.start === 4 && body.startsWith('diff', t.start) &&
+    next.gt === 0 && next.end - next.start === 5 && body.startsWith('--git', next.start);
 }
 
 // Operands of C code: identifiers with underscores or capitals, numbers, calls, dereferences.

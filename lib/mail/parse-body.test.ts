@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isFlattened } from './is-flattened';
+import { flattenBody, measureDepthAgreement } from './measure-depth-agreement';
 import { parseBody } from './parse-body';
 import type { Block } from './types';
 
@@ -188,4 +189,27 @@ test('flattened pages find attributions in other languages', () => {
   ]);
   assert.equal(blocks.find((b) => b.text.startsWith('Jan wrote this sentence'))?.speaker?.name, 'Jan Kara');
   assert.equal(blocks.find((b) => b.text.startsWith('Jan wrote this sentence'))?.depth, 2);
+});
+
+test('flattened: an own patch keeps its `>` as diff content (heredocs, comparisons), not as markers', () => {
+  const body = 'Test heredocs in the shell tests.\n\ndiff --git a/t/x.t b/t/x.t\n--- a/t/x.t\n+++ b/t/x.t\n@@ -1,3 +1,4 @@\n   $ cat > x.diff << EOF\n+  > # HG changeset patch\n   > if (a > b) return;\n   > EOF\n';
+  assert.deepEqual(measureDepthAgreement(body), { words: 33, quotedWords: 0, agreeLines: 33, agreeFlattened: 33 });
+  const { blocks } = parseBody(flattenBody(body), { author: me, flattened: true });
+  assert.deepEqual(blocks.map((b) => b.depth), [0]);
+});
+
+test('flattened: an undecoded quoted-printable soft break ends the quoted line, and the next marked line keeps its depth', () => {
+  const body = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n> The device extent at 19977638903808 length 1073741824 did not find its=\n relative chunk, so the check fails.\n> Is that =3D expected?\n\nYes.\n';
+  assert.deepEqual(measureDepthAgreement(body), { words: 32, quotedWords: 15, agreeLines: 32, agreeFlattened: 32 });
+});
+
+test('flattened: a compiler source-context gutter ends the kernel test robot\'s >>-flagged error line', () => {
+  const body = '>> block/ioctl.c:791:2: error: call to undeclared function IO_URING_CMD_TASK_WORK; ISO C99 and later do not support implicit function declarations\n     791 |         Io_uring_cmd_do_in_task_lazy(cmd, blk_cmd_complete);\n         |         ^\n>> block/ioctl.c:783:13: error: parameter named bio_cmd_bio_end_io is missing\n     783 | Static void bio_cmd_bio_end_io(struct bio *bio)\n';
+  const { blocks } = parseBody(flattenBody(body), { author: me, flattened: true });
+  assert.deepEqual(blocks.map((b) => [b.depth, b.text.slice(0, 12)]), [
+    [2, 'block/ioctl.'],
+    [0, '791 | Io_uri'],
+    [2, 'block/ioctl.'],
+    [0, '783 | Static'],
+  ]);
 });

@@ -64,10 +64,8 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
       bound = k;
       break;
     }
-    if (compilerLine && gutterAt(body, w, k)) {
-      bound = k;
-      break;
-    }
+    // The whole diagnostic is one line, however it reads: it ends exactly at the gutter.
+    if (compilerLine && gutterAt(body, w, k)) return { keep: null, split: { k, cost: 0, confidence: 0.9 } };
   }
   if (n === 0) return { keep: { k: 0, cost: 0, confidence: 0.9 }, split: null };
   const base = (w[0] as Token).start;
