@@ -6,3 +6,4 @@ export * from './compile-scenario';
 export * from './scenario-hash';
 export * from './run-scenario';
 export * from './judge-scenarios';
+export * from './verdict-table';
