@@ -82,3 +82,15 @@ test('Cancel stops a long exploration: the worker is terminated and no result ap
   assert.equal(await page.locator('.explore-result').count(), 0);
   assert.ok(Date.now() - started < 20_000, 'cancelled well before the exploration could have finished');
 });
+
+test('without JavaScript the panel gives the offline command instead', async () => {
+  const context = await site.browser.context.browser()?.newContext({ javaScriptEnabled: false });
+  assert.ok(context !== undefined && context !== null, 'a second browser context');
+  const page = await context.newPage();
+  await page.goto(site.server.url + PATH + '?v=v4.19');
+  assert.equal(
+    await page.locator('.explore noscript p, .explore > p').first().innerText(),
+    'Exploring runs in your browser and needs JavaScript. Offline: npx threadlab scenario explore unmount-leaks-delalloc --variant v4.19',
+  );
+  await context.close();
+});

@@ -89,10 +89,10 @@ test('an unknown starting scenario says so; without JavaScript the JSON is still
   assert.equal(res?.status(), 200);
   assert.match(await page.locator('[role="alert"]').first().innerText(), /^No scenario nope\/nothing; starting from an empty text\.$/);
   const noJs = await site.browser.context.browser()?.newContext({ javaScriptEnabled: false });
-  if (noJs !== undefined && noJs !== null) {
-    const p = await noJs.newPage();
-    await p.goto(site.server.url + '/playground?from=' + encodeURIComponent(KEY));
-    assert.equal(JSON.parse(await p.locator('#scenario-json').inputValue()).id, 'unmount-leaks-delalloc');
-    await noJs.close();
-  }
+  assert.ok(noJs !== undefined && noJs !== null, 'a second browser context');
+  const p = await noJs.newPage();
+  await p.goto(site.server.url + '/playground?from=' + encodeURIComponent(KEY));
+  assert.equal(JSON.parse(await p.locator('#scenario-json').inputValue()).id, 'unmount-leaks-delalloc');
+  assert.match(await p.locator('.playground p.empty').innerText(), /^Running needs JavaScript\. Without it, POST the JSON to \/api\/scenarios\/run\?v=<variant>/);
+  await noJs.close();
 });

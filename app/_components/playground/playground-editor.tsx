@@ -94,7 +94,7 @@ export function PlaygroundEditor({ initialText, origin }: { initialText: string;
         <label htmlFor="scenario-json" className="small muted">
           scenario JSON
         </label>
-        <textarea id="scenario-json" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={scenario === null} aria-describedby="scenario-problems" />
+        <textarea id="scenario-json" spellCheck={false} wrap="off" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={scenario === null} aria-describedby="scenario-problems" />
         {loadNote !== null ? <p className={loadNote.ok ? 'small load-note' : 'query-error load-note'}>{loadNote.text}</p> : null}
       </div>
       <div>

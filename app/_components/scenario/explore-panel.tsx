@@ -80,6 +80,11 @@ export function ExplorePanel(props: ExplorePanelProps) {
   const expected = props.scenario.expect[props.variant] ?? {};
   return (
     <div className="explore" data-status={status.kind}>
+      <noscript>
+        <p className="small muted">
+          Exploring runs in your browser and needs JavaScript. Offline: <code>npx threadlab scenario explore {props.scenario.id} --variant {props.variant}</code>
+        </p>
+      </noscript>
       <div className="controls">
         <button type="button" onClick={start} disabled={status.kind === 'running'}>
           Explore all interleavings
