@@ -36,6 +36,8 @@ export interface FlattenedCosts {
   overChain: number;
   /** A sentence cut mid-line that does not continue at the same depth. */
   brokenSentence: number;
+  /** A quoted trailer right after quoted prose at the same depth with no empty line between. */
+  trailerWithoutBlank: number;
   /** Ending the quoted line at a sentence end followed by a capital / sentence end only / capital only / neither. */
   splitSentence: number;
   splitEndOnly: number;
@@ -73,6 +75,7 @@ export const FLATTENED_COSTS: Readonly<FlattenedCosts> = Object.freeze({
   tokenStyle: 0.5,
   overChain: 0.1875,
   brokenSentence: 0.75,
+  trailerWithoutBlank: 2,
   splitSentence: 1.5,
   splitEndOnly: 5,
   splitCapOnly: 1.75,

@@ -213,3 +213,10 @@ test('flattened: a compiler source-context gutter ends the kernel test robot\'s 
     [0, '783 | Static'],
   ]);
 });
+
+test('flattened: a quoted trailer is one line ending at its address; after a lone `>` it is the replier\'s own', () => {
+  const quoted = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n>> This is a simple trailer parsing test.\n> \n> Reviewed-by: Followup Reviewer1 <reviewer1@example.com>\n\nTested-by: Followup Reviewer2 <followup-reviewer2@example.com>\n';
+  assert.deepEqual(measureDepthAgreement(quoted), { words: 25, quotedWords: 11, agreeLines: 25, agreeFlattened: 25 });
+  const own = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n>   void xsk_map_put(struct xsk_map *map)\n>\n\nAcked-by: Björn Töpel <bjorn.topel@intel.com>\n\nThanks for the patch!\n';
+  assert.deepEqual(measureDepthAgreement(own), { words: 22, quotedWords: 4, agreeLines: 22, agreeFlattened: 22 });
+});

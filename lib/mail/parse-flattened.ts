@@ -19,7 +19,7 @@ import { FLATTENED_COSTS, type FlattenedCosts } from './flattened-costs';
 import { DEPTH_STATES_MAX, segment, tokenize, type Segment, type Token } from './flattened-segments';
 import { findAttributions } from './find-attributions';
 import { isElision, isTrailer } from './line-kinds';
-import { hasQuotedPrintable, quotedLineWidth, SENTENCE_END, splitChoices, type SplitChoice } from './split-choices';
+import { hasQuotedPrintable, quotedLineWidth, SENTENCE_END, splitChoices, TRAILER_TOKEN, type SplitChoice } from './split-choices';
 import { transitionCost } from './transition-cost';
 import type { BlockKind, Diagnostic } from './types';
 
@@ -85,6 +85,8 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
     const prevSeg = segs[i - 1] as Segment;
     const ch = choices[i] as { keep: SplitChoice | null; split: SplitChoice | null };
     const prevAttr = endsWithAttribution(prevSeg);
+    const trailerAfterProse = i > 1 && seg.words.length > 0 && prevSeg.words.length > 0 &&
+      TRAILER_TOKEN.test(wordText(seg, 0)) && !TRAILER_TOKEN.test(wordText(prevSeg, 0));
     // After a soft line break the next marked line continues at the depth of the broken one.
     const prevSoft = (choices[i - 1] as { split: SplitChoice | null }).split?.softBreak === true;
     const startsLower = seg.words.length > 0 && /^[\p{Ll}]/u.test(wordText(seg, 0));
@@ -102,7 +104,7 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
       // A sentence cut mid-way, or a signature separator, continues at the same depth.
       const continues = (!psplit || prevSoft) && prevBroken;
       for (let d = 1; d <= depthMax; d++) {
-        const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg, d, depthMax, attrDepth, attributions, continues, costs);
+        const t = transitionCost(attrDepth >= 0 ? attrDepth : p, seg, d, depthMax, attrDepth, attributions, continues, costs, trailerAfterProse);
         if (t === INF) continue;
         if (ch.keep) {
           const c = base + t + ch.keep.cost;

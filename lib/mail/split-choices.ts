@@ -37,7 +37,8 @@ const REPLY_OPENERS = new Set([
   'I', "I'm", "I'd", "I've", "I'll", 'We', "We'd", 'Yes', 'No', 'Right', 'Agreed', 'Sure', 'OK', 'Ok', 'Okay',
   'Why', 'Hmm', 'Well', 'Indeed', 'Correct', 'True', 'Thanks', 'Fair', 'Actually', 'Yeah', 'Yep', 'Nope',
 ]);
-const TRAILER_TOKEN = /^[A-Z][a-z]+(?:-[a-z]+)*-by:$/;
+/** A trailer's key as one token: `Reviewed-by:`, `Signed-off-by:`. */
+export const TRAILER_TOKEN = /^[A-Z][a-z]+(?:-[a-z]+)*-by:$/;
 /** A token that ends a sentence (or a clause before a colon). */
 export const SENTENCE_END = /[.!?:;]["')\]]*$/;
 // A compiler diagnostic's location, `fs/btrfs/inode.c:783:13:`, as the first word of a line.
@@ -68,10 +69,14 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
     if (compilerLine && gutterAt(body, w, k)) return { keep: null, split: { k, cost: 0, confidence: 0.9 } };
   }
   if (n === 0) return { keep: { k: 0, cost: 0, confidence: 0.9 }, split: null };
+  // A quoted trailer is one line, `Reviewed-by: Name <address>`: it does not end before the
+  // address (the colon after the key is no sentence end), and the address ends it.
+  const trailerEnd = TRAILER_TOKEN.test(lead0.slice(0, 24)) ? addressEnd(body, w, bound) : 0;
   const base = (w[0] as Token).start;
   const lengthTo = (k: number): number => (w[k - 1] as Token).end - base;
   let keep: SplitChoice | null = null;
-  if (bound === n) {
+  // Words after a trailer's address are on a line of their own.
+  if (bound === n && !(trailerEnd > 0 && trailerEnd < n)) {
     const len = lengthTo(n);
     // Diff lines (hunk headers, added code) and unwrapped mailers make long quoted lines; a long
     // run is only suspicious in proportion to how long it is.
@@ -83,7 +88,9 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
   const lead = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
   const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
   // k = 0: the marker run ended with an empty quoted line and the words are all the author's.
-  let split: SplitChoice = { k: 0, cost: c.splitAll, confidence: 0.4 };
+  // A lone `>` before a trailer leaves no room for the empty line git puts before trailers, so
+  // it is that empty line, quoted, and the trailer is the replier's own (`> code`, `>`, `Acked-by:`).
+  let split: SplitChoice = { k: 0, cost: trailerEnd > 0 && seg.m === 1 ? c.splitSentence - 1e-3 : c.splitAll, confidence: 0.4 };
   if (qp) {
     const soft = softBreakAt(body, w, bound);
     if (soft > 0) return { keep: null, split: { k: soft, cost: 0, confidence: 0.9, softBreak: true } };
@@ -91,12 +98,13 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
   for (let k = 1; k < Math.min(bound + 1, n); k++) {
     const len = lengthTo(k);
     if (len > lineChars * 3) break;
+    if (k < trailerEnd) continue;
     const prev = body.slice((w[k - 1] as Token).start, (w[k - 1] as Token).end);
     const next = body.slice((w[k] as Token).start, Math.min((w[k] as Token).end, (w[k] as Token).start + 8));
     // In a quoted diff a statement end ("}", ";") ends the line as a full stop ends prose.
     const end = SENTENCE_END.test(prev) || (codeRun && /[;{}]$/.test(prev));
     const cap = CAPITALISED.test(next);
-    let cost = end && cap ? c.splitSentence : end ? c.splitEndOnly : cap ? c.splitCapOnly : c.splitNone;
+    let cost = k === trailerEnd || (end && cap) ? c.splitSentence : end ? c.splitEndOnly : cap ? c.splitCapOnly : c.splitNone;
     if (end && REPLY_OPENERS.has(next.replace(/[,.!?:]+$/, ''))) cost -= c.replyOpener;
     if (len > lineChars) cost += c.splitOverBase + (len - lineChars) * c.splitOverPerChar;
     // Of equally good boundaries prefer the earlier one (measured: the author's words usually
@@ -121,6 +129,20 @@ function gutterAt(body: string, w: Token[], k: number): boolean {
   if (t.end - t.start === 1 && body.charCodeAt(t.start) === 0x7c) return nextText.startsWith('^') || nextText.startsWith('~');
   if (t.end - t.start > 6 || !/^\d+$/.test(body.slice(t.start, t.end))) return false;
   return next.end - next.start === 1 && body.charCodeAt(next.start) === 0x7c;
+}
+
+// A trailer's name and address take a few tokens at most.
+const TRAILER_TOKENS_MAX = 12;
+
+/** The word count up to a trailer's address (the first token with `@` or ending in `>`), 0 when none is near. */
+function addressEnd(body: string, w: Token[], bound: number): number {
+  for (let k = 1; k < Math.min(bound, TRAILER_TOKENS_MAX); k++) {
+    const t = w[k] as Token;
+    if (t.end - t.start > 120) return 0;
+    const text = body.slice(t.start, t.end);
+    if (text.includes('@') || text.endsWith('>')) return k + 1;
+  }
+  return 0;
 }
 
 /**

@@ -5,8 +5,12 @@ import type { Segment } from './flattened-segments';
 
 const INF = Number.POSITIVE_INFINITY;
 
-/** Cost of entering a segment with marker run m at depth d after a line at depth p. */
-export function transitionCost(p: number, seg: Segment, d: number, depthMax: number, attrDepth: number, attributions: number, continues: boolean, c: FlattenedCosts): number {
+/**
+ * Cost of entering a segment with marker run m at depth d after a line at depth p. `continues`:
+ * the line before was cut mid-sentence; `trailerAfterProse`: the segment opens with a trailer
+ * (`Reviewed-by:`) and the line before was prose.
+ */
+export function transitionCost(p: number, seg: Segment, d: number, depthMax: number, attrDepth: number, attributions: number, continues: boolean, c: FlattenedCosts, trailerAfterProse = false): number {
   const m = seg.m;
   if (d < 1 || d > m) return INF;
   // Only sums of whole marker tokens can be the depth (a run longer than the states: the deepest).
@@ -49,5 +53,9 @@ export function transitionCost(p: number, seg: Segment, d: number, depthMax: num
   if (seg.lastGt >= 2 && d > seg.lastGt) total += c.tokenStyle;
   // A sentence cut mid-way continues on the next line at the same depth.
   if (continues && (d !== p || e !== 0)) total += c.brokenSentence;
+  // Git puts an empty line between a commit message and its trailers, so a trailer straight
+  // after prose at the same depth is rare; `> > text. > > Reviewed-by:` is an empty line at
+  // depth 1 and the reviewer's own trailer at depth 1 (the person quoted gave it).
+  if (trailerAfterProse && d === p && e === 0) total += c.trailerWithoutBlank;
   return total;
 }
