@@ -201,6 +201,9 @@ test('flattened: an own patch keeps its `>` as diff content (heredocs, compariso
 test('flattened: an undecoded quoted-printable soft break ends the quoted line, and the next marked line keeps its depth', () => {
   const body = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n> The device extent at 19977638903808 length 1073741824 did not find its=\n relative chunk, so the check fails.\n> Is that =3D expected?\n\nYes.\n';
   assert.deepEqual(measureDepthAgreement(body), { words: 32, quotedWords: 15, agreeLines: 32, agreeFlattened: 32 });
+  // Without escapes in the body, a break at the encoder's 76th column still counts.
+  const bare = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n>>> Personally I think that the ZFS variable stripe size, may be interesti=\nng\n>>> to evaluate, because the disk format is quite flexible.\n\nAgreed.\n';
+  assert.deepEqual(measureDepthAgreement(bare), { words: 33, quotedWords: 21, agreeLines: 33, agreeFlattened: 33 });
 });
 
 test('flattened: a compiler source-context gutter ends the kernel test robot\'s >>-flagged error line', () => {

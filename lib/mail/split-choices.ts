@@ -21,6 +21,8 @@ export interface SplitChoice {
 const QP_LINE_CHARS_MAX = 76;
 // Shorter lines are rarely soft-broken (the encoder breaks only long lines).
 const QP_LINE_CHARS_MIN = 40;
+// Without escapes to show the body is quoted-printable, only a break near the encoder's column counts.
+const QP_LINE_CHARS_MIN_BARE = 66;
 
 /** Whether a body shows quoted-printable escapes (`=3D`, `=20`, `=C2=A0`), so a line-final `=` can be a soft break. */
 export function hasQuotedPrintable(body: string): boolean {
@@ -91,10 +93,8 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
   // A lone `>` before a trailer leaves no room for the empty line git puts before trailers, so
   // it is that empty line, quoted, and the trailer is the replier's own (`> code`, `>`, `Acked-by:`).
   let split: SplitChoice = { k: 0, cost: trailerEnd > 0 && seg.m === 1 ? c.splitSentence - 1e-3 : c.splitAll, confidence: 0.4 };
-  if (qp) {
-    const soft = softBreakAt(body, w, bound);
-    if (soft > 0) return { keep: null, split: { k: soft, cost: 0, confidence: 0.9, softBreak: true } };
-  }
+  const soft = softBreakAt(body, w, bound, qp);
+  if (soft > 0) return { keep: null, split: { k: soft, cost: 0, confidence: 0.9, softBreak: true } };
   for (let k = 1; k < Math.min(bound + 1, n); k++) {
     const len = lengthTo(k);
     if (len > lineChars * 3) break;
@@ -147,15 +147,26 @@ function addressEnd(body: string, w: Token[], bound: number): number {
 
 /**
  * The first quoted-printable soft break among words [1, bound): a token ending in `=` (not a
- * lone `=`, not `==`) where the line reaches 40-76 characters; 0 when there is none.
+ * lone `=`, not `==`) where the line, from its last marker token, reaches 40-76 characters in a
+ * body with QP escapes, or 66-76 (the encoder's break column, give or take a split escape and
+ * the markers of `> > >` quoting) in any body; 0 when there is none.
  */
-function softBreakAt(body: string, w: Token[], bound: number): number {
-  const base = (w[0] as Token).tokenStart;
+function softBreakAt(body: string, w: Token[], bound: number, qp: boolean): number {
+  const first = w[0] as Token;
+  let base = first.tokenStart;
+  if (first.gt === 0) {
+    // The line's last marker token stands just before the first word: `>>> word`.
+    let j = first.start;
+    while (j > 0 && j > first.start - 4 && body.charCodeAt(j - 1) === 0x20) j--;
+    while (j > 0 && j > first.start - 24 && body.charCodeAt(j - 1) === 0x3e) j--;
+    base = j;
+  }
+  const lenMin = qp ? QP_LINE_CHARS_MIN : QP_LINE_CHARS_MIN_BARE;
   for (let k = 1; k < bound; k++) {
     const t = w[k - 1] as Token;
     const len = t.end - base;
     if (len > QP_LINE_CHARS_MAX) break;
-    if (len < QP_LINE_CHARS_MIN || t.end - t.start < 2) continue;
+    if (len < lenMin || t.end - t.start < 2) continue;
     if (body.charCodeAt(t.end - 1) === 0x3d && body.charCodeAt(t.end - 2) !== 0x3d) return k;
   }
   return 0;
