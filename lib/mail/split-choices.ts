@@ -146,8 +146,8 @@ function addressEnd(body: string, w: Token[], bound: number): number {
 }
 
 /**
- * The first quoted-printable soft break among words [1, bound): a token ending in `=` (not a
- * lone `=`, not `==`) where the line, from its last marker token, reaches 40-76 characters in a
+ * The first quoted-printable soft break among words [1, bound): a token ending in `=` (not
+ * `==`) where the line, from its last marker token, reaches 40-76 characters in a
  * body with QP escapes, or 66-76 (the encoder's break column, give or take a split escape and
  * the markers of `> > >` quoting) in any body; 0 when there is none.
  */
@@ -166,8 +166,9 @@ function softBreakAt(body: string, w: Token[], bound: number, qp: boolean): numb
     const t = w[k - 1] as Token;
     const len = t.end - base;
     if (len > QP_LINE_CHARS_MAX) break;
-    if (len < lenMin || t.end - t.start < 2) continue;
-    if (body.charCodeAt(t.end - 1) === 0x3d && body.charCodeAt(t.end - 2) !== 0x3d) return k;
+    if (len < lenMin || body.charCodeAt(t.end - 1) !== 0x3d) continue;
+    // A lone `=` is the break after an encoded trailing space, only where the encoder breaks.
+    if (t.end - t.start < 2 ? qp && len >= QP_LINE_CHARS_MIN_BARE : body.charCodeAt(t.end - 2) !== 0x3d) return k;
   }
   return 0;
 }
