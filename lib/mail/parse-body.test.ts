@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { isFlattened } from './is-flattened';
 import { flattenBody, measureDepthAgreement } from './measure-depth-agreement';
 import { parseBody } from './parse-body';
+import { segment, tokenize } from './flattened-segments';
+import { quotedLineWidth } from './split-choices';
 import type { Block } from './types';
 
 const me = { name: 'Me', address: 'me@example.org', date: null };
@@ -222,4 +224,13 @@ test('flattened: a quoted trailer is one line ending at its address; after a lon
   assert.deepEqual(measureDepthAgreement(quoted), { words: 25, quotedWords: 11, agreeLines: 25, agreeFlattened: 25 });
   const own = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n>   void xsk_map_put(struct xsk_map *map)\n>\n\nAcked-by: Björn Töpel <bjorn.topel@intel.com>\n\nThanks for the patch!\n';
   assert.deepEqual(measureDepthAgreement(own), { words: 22, quotedWords: 4, agreeLines: 22, agreeFlattened: 22 });
+});
+
+test('flattened: prose around inline `>` comparisons does not widen the quoted-line estimate', () => {
+  // "bs > ps cases, because ..." looks like a line continued after a marker, but a wrapped line
+  // is never 160+ characters long, so the estimate stays at the usual width.
+  const prose = `Encoded send is disabled ${'for bs > ps cases, because they use regular pages or kvmalloc memory as buffers, which do not meet the folio size requirement of the checksum code as a whole, and so on, '.repeat(5)}and we stop.`;
+  assert.equal(quotedLineWidth(prose, segment(prose, tokenize(prose))), 80);
+  const wrapped = 'On Mon, Jun 01, 2020, Bob wrote: > one quoted line that goes on for a while and > continues on the next line of the same > sentence which again is cut in the > middle of a thought.';
+  assert.equal(quotedLineWidth(wrapped, segment(wrapped, tokenize(wrapped))), 80);
 });

@@ -31,8 +31,9 @@ export function hasQuotedPrintable(body: string): boolean {
 
 // A quoted line's content is rarely longer than this many characters (72-78 column wrapping).
 const QUOTED_LINE_CHARS = 80;
-// Mailers that do not wrap make quoted lines of any length; the width estimate stops here.
-const QUOTED_LINE_CHARS_MAX = 1000;
+// A line that continues a sentence on the next line was wrapped, by a mailer or by hand, so it is
+// at most about twice the usual width.
+const CONTINUED_LINE_CHARS_MAX = 2 * QUOTED_LINE_CHARS;
 
 // Words a reply typically opens with; after a sentence end they mark where the author resumes.
 const REPLY_OPENERS = new Set([
@@ -188,10 +189,12 @@ export function quotedLineWidth(body: string, segs: Segment[]): number {
     if (!last || !nextFirst || !first || next.m !== seg.m) continue;
     if (SENTENCE_END.test(body.slice(last.start, last.end))) continue;
     if (!/^\p{Ll}/u.test(body.slice(nextFirst.start, Math.min(nextFirst.end, nextFirst.start + 4)))) continue;
+    // A wrapped line that long is no line: it is prose around an inline `>` ("bs > ps cases").
+    if (last.end - first.start > CONTINUED_LINE_CHARS_MAX) continue;
     widths.push(last.end - first.start);
   }
   if (widths.length < 3) return QUOTED_LINE_CHARS;
   widths.sort((a, b) => a - b);
   const p90 = widths[Math.floor(widths.length * 0.9)] as number;
-  return Math.min(QUOTED_LINE_CHARS_MAX, Math.max(QUOTED_LINE_CHARS, p90 + 5));
+  return Math.max(QUOTED_LINE_CHARS, p90 + 5);
 }
