@@ -21,3 +21,4 @@ export { threadRootForSlug } from './thread-slugs';
 export { annotationForSlug, listAnnotations, slugForThreadRoot } from './annotations';
 export { invariantView, listInvariants, listSubsystems, subsystemView } from './catalogues';
 export type { InvariantView, ScenarioRelation, SubsystemView, ThreadClaim } from './catalogues';
+export { storeVersion } from './store-version';

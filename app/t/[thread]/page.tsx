@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { annotationForSlug, getReadStore, getThread, slugForThreadRoot } from '@/lib/store';
+import { cache } from 'react';
+import { annotationForSlug, getReadStore, getThread, slugForThreadRoot, storeVersion, type ThreadTreeNode } from '@/lib/store';
 import { placeClaims, type ClaimPlacement } from '@/app/_components/claims/place-claims';
+import type { ThreadAnnotation } from '@/lib/kb';
 import { claimAnchor } from '@/app/_components/claims/claim-card';
 import { MessageBody } from '@/app/_components/message-body';
 import { threadOrder } from '@/app/_components/thread-order';
@@ -19,22 +21,45 @@ function decodeParam(p: string): string {
   }
 }
 
+// The metadata and the page need the same thread: read it once per request.
+const loadThread = cache((id: string) => getThread(getReadStore(), id));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const t = getThread(getReadStore(), decodeParam((await params).thread));
+  const t = loadThread(decodeParam((await params).thread));
   return { title: t?.summary.subject ?? 'thread' };
+}
+
+type Placement = ReturnType<typeof placeClaims>;
+const placementCache = new Map<string, { version: number; slug: string | null; annotation: ThreadAnnotation | null; placement: Placement }>();
+
+/**
+ * The thread's annotation and where its claims stand. Placing anchors costs milliseconds per
+ * request and changes only when an import commits, so it is kept per thread until the store's
+ * data_version moves.
+ */
+function claimsOf(rootId: string, nodes: ThreadTreeNode[]) {
+  const db = getReadStore();
+  const version = storeVersion(db);
+  const hit = placementCache.get(rootId);
+  if (hit !== undefined && hit.version === version) return hit;
+  const slug = slugForThreadRoot(db, rootId);
+  const annotation = slug === null ? null : (annotationForSlug(slug)?.annotation ?? null);
+  const placement: Placement =
+    annotation === null
+      ? { placed: [], unplaced: [] }
+      : placeClaims(annotation.claims, nodes.flatMap((n) => (n.message === null ? [] : [{ messageId: n.messageId, fromName: n.message.from.name, blocks: n.message.blocks }])));
+  const entry = { version, slug, annotation, placement };
+  placementCache.set(rootId, entry);
+  return entry;
 }
 
 /** A thread as the argument it was: every message (own and reconstructed) in reply order, with its quote tree. */
 export default async function ThreadPage({ params }: { params: Params }) {
   const id = decodeParam((await params).thread);
-  const thread = getThread(getReadStore(), id);
+  const thread = loadThread(id);
   if (thread === null) notFound();
   const nodes = threadOrder(thread.root);
-  const slug = slugForThreadRoot(getReadStore(), thread.summary.rootId);
-  const annotation = slug === null ? null : (annotationForSlug(slug)?.annotation ?? null);
-  const placement = annotation === null
-    ? { placed: [] as ClaimPlacement[], unplaced: [] }
-    : placeClaims(annotation.claims, nodes.flatMap((n) => (n.message === null ? [] : [{ messageId: n.messageId, fromName: n.message.from.name, blocks: n.message.blocks }])));
+  const { slug, annotation, placement } = claimsOf(thread.summary.rootId, nodes);
   const claimsByMessage = new Map<string, Map<number, ClaimPlacement[]>>();
   for (const p of placement.placed) {
     const perBlock = claimsByMessage.get(p.messageId) ?? new Map<number, ClaimPlacement[]>();
