@@ -1,4 +1,4 @@
-import { getReadStore, listSources, listThreads } from '@/lib/store';
+import { annotationForSlug, getReadStore, listInvariants, listScenarioEntries, listSources, listSubsystems, listThreads, slugForThreadRoot } from '@/lib/store';
 import { threadUrl } from '@/app/_components/urls';
 
 // The page reads the database on every request: the build runs before any import.
@@ -8,10 +8,9 @@ function day(iso: string | null): string {
   return iso === null ? '' : iso.slice(0, 10);
 }
 
-/** Home: the threads the knowledge base holds and the archive files they came from. */
+/** Home: the threads with their claims and subsystems, the scenarios, the invariant and subsystem indexes, the archive files. */
 export default function HomePage() {
   const db = getReadStore();
-  const threads = listThreads(db);
   const sources = listSources(db);
   if (sources.length === 0) {
     return (
@@ -23,6 +22,13 @@ export default function HomePage() {
       </section>
     );
   }
+  const threads = listThreads(db).map((t) => {
+    const slug = slugForThreadRoot(db, t.rootId);
+    return { t, slug, annotation: slug === null ? null : (annotationForSlug(slug)?.annotation ?? null) };
+  });
+  const scenarios = listScenarioEntries();
+  const invariants = listInvariants().entries;
+  const subsystems = listSubsystems().entries;
   return (
     <section>
       <h1>Threads</h1>
@@ -31,24 +37,77 @@ export default function HomePage() {
           <tr>
             <th>subject</th>
             <th className="num">messages</th>
-            <th>first</th>
-            <th>last</th>
+            <th className="num">claims</th>
+            <th>dates</th>
           </tr>
         </thead>
         <tbody>
-          {threads.map((t) => (
-            <tr key={t.rootId}>
+          {threads.map(({ t, slug, annotation }) => (
+            <tr key={t.rootId} data-slug={slug ?? undefined}>
               <td>
-                <a href={threadUrl(t.rootId)}>{t.subject ?? '(no subject)'}</a>
+                <a href={threadUrl(t.rootId)}>{t.subject ?? annotation?.title ?? '(no subject)'}</a>
+                {annotation !== null ? (
+                  <div className="muted small">
+                    {annotation.lists.join(', ')} · {annotation.participants.join(', ')} ·{' '}
+                    {annotation.subsystems.map((s, i) => (
+                      <span key={s}>
+                        {i > 0 ? ' ' : ''}
+                        <a href={`/sub/${encodeURIComponent(s)}`}>{s}</a>
+                      </span>
+                    ))}
+                  </div>
+                ) : null}
                 <div className="mono muted small">&lt;{t.rootId}&gt;</div>
               </td>
               <td className="num">{t.messageCount}</td>
-              <td className="mono">{day(t.firstDate)}</td>
-              <td className="mono">{day(t.lastDate)}</td>
+              <td className="num claims-count">{annotation?.claims.length ?? 0}</td>
+              <td className="mono small">
+                {annotation !== null ? `${annotation.dates.first} – ${annotation.dates.last}` : `${day(t.firstDate)} – ${day(t.lastDate)}`}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+
+      <h2>Scenarios ({scenarios.length})</h2>
+      <ul className="scenario-index">
+        {scenarios.map((e) => (
+          <li key={`${e.scenario.thread}/${e.scenario.id}`}>
+            <a href={`/s/${encodeURIComponent(e.scenario.thread)}/${encodeURIComponent(e.scenario.id)}`}>{e.scenario.title}</a>{' '}
+            <span className="muted small mono">
+              {e.scenario.thread} · {Object.keys(e.scenario.expect).length} variants
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      <div className="indexes">
+        <div>
+          <h2>
+            <a href="/inv">Invariants</a> ({invariants.length})
+          </h2>
+          <ul className="small">
+            {invariants.map((i) => (
+              <li key={i.id}>
+                <a href={`/inv/${encodeURIComponent(i.id)}`} className="mono">{i.id}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h2>
+            <a href="/sub">Subsystems</a> ({subsystems.length})
+          </h2>
+          <ul className="small">
+            {subsystems.map((s) => (
+              <li key={s.id}>
+                <a href={`/sub/${encodeURIComponent(s.id)}`}>{s.id}</a> <span className="muted">{s.title}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+
       <h2>Archive files</h2>
       <table className="sources">
         <thead>

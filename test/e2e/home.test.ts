@@ -19,16 +19,28 @@ test('the home page lists the five bundled threads and their archive files from 
   const res = await page.goto(site.server.url + '/');
   assert.equal(res?.status(), 200);
   const rows = await page.locator('table.threads tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [tr.querySelector('td a')?.textContent ?? '', tr.querySelector('td.num')?.textContent ?? '']),
+    trs.map((tr) => [tr.getAttribute('data-slug'), tr.querySelector('td.num')?.textContent ?? '', Number(tr.querySelector('td.claims-count')?.textContent ?? 'NaN')]),
   );
   // Each seed page yields its own message plus the earlier messages rebuilt from its quotes.
-  assert.deepEqual(Object.fromEntries(rows), {
-    '[PATCH] iomap: Handle I/O errors gracefully in page_mkwrite': '5',
-    '[PATCH] iomap: return zero if page cache invalidation fails in iomap_dio_rw': '6',
-    '[RFC v2 0/3] Turn iomap_page_ops into iomap_folio_ops': '4',
-    '[PATCH] btrfs: keep pages dirty when using btrfs_writepage_fixup_worker': '2',
-    '(no subject)': '4',
+  assert.deepEqual(Object.fromEntries(rows.map(([slug, messages]) => [slug, messages])), {
+    'iomap-mkwrite-not-uptodate': '5',
+    'iomap-dio-invalidation-eio': '6',
+    'gfs2-page-done-shrinker': '4',
+    'btrfs-fixup-worker-migration': '2',
+    'write-cache-pages-stop-on-error': '4',
   });
+  // Every thread shows its annotated claims: at least 40 in all.
+  const claims = rows.map(([, , n]) => n as number);
+  assert.ok(claims.every((n) => n >= 8), JSON.stringify(rows));
+  assert.ok(claims.reduce((a, b) => a + b, 0) >= 40);
+  const subjects = await page.locator('table.threads tbody tr td:first-child > a').allTextContents();
+  assert.ok(subjects.includes('[PATCH] iomap: Handle I/O errors gracefully in page_mkwrite'));
+  assert.ok(subjects.includes('[RFC v2 0/3] Turn iomap_page_ops into iomap_folio_ops'));
+  // The scenario, invariant and subsystem indexes link to their pages.
+  assert.ok((await page.locator('ul.scenario-index li').count()) >= 20);
+  assert.equal(await page.locator('ul.scenario-index a[href="/s/write-cache-pages-stop-on-error/unmount-leaks-delalloc"]').count(), 1);
+  assert.equal(await page.locator('.indexes a[href="/inv/no-delalloc-at-reclaim"]').count(), 1);
+  assert.equal(await page.locator('.indexes a[href="/sub/iomap"]').count(), 1);
   const files = await page.locator('table.sources tbody tr td:first-child').allTextContents();
   assert.deepEqual(
     files.map((f) => f.split('/').pop()),
