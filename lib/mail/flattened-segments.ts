@@ -77,9 +77,10 @@ export function segment(body: string, tokens: Token[]): Segment[] {
       continue;
     }
     if (segs.length === 1 && t.gt === 0 && isDiffStart(body, t, tokens[ti + 1])) ownPatch = true;
-    if (t.gt > 0 && cur.m > t.gt && cur.words.length > 0 && t.tokenStart - (cur.words[0] as Token).start <= 30 &&
+    if (t.gt > 0 && cur.words.length > 0 && (cur.m === 0 || (cur.m > t.gt && t.tokenStart - (cur.words[0] as Token).start <= 30)) &&
       isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1])) {
-      // "pos >> PAGE_SHIFT" inside quoted code: the `>` is text, not a line start.
+      // "pos >> PAGE_SHIFT" inside quoted code, or "if (err > 0)" in the author's text before
+      // any quote: the `>` is text, not a line start.
       cur.words.push({ start: t.tokenStart, end: t.end, gt: 0, tokenStart: t.tokenStart });
       continue;
     }

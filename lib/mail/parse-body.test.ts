@@ -234,3 +234,8 @@ test('flattened: prose around inline `>` comparisons does not widen the quoted-l
   const wrapped = 'On Mon, Jun 01, 2020, Bob wrote: > one quoted line that goes on for a while and > continues on the next line of the same > sentence which again is cut in the > middle of a thought.';
   assert.equal(quotedLineWidth(wrapped, segment(wrapped, tokenize(wrapped))), 80);
 });
+
+test('flattened: a comparison in the author\'s code before any quote is an operator, not a marker', () => {
+  const body = 'The caller retries the send:\n\n        err = dev_queue_xmit(skb);\n        if (err > 0)\n                err = net_xmit_errno(err);\n\nso a positive return is turned into an errno before it is seen.\n';
+  assert.deepEqual(measureDepthAgreement(body), { words: 27, quotedWords: 0, agreeLines: 27, agreeFlattened: 27 });
+});
