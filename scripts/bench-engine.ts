@@ -4,12 +4,12 @@
 // time measures the neighbours; wall time is printed too. It rewrites only its own section of
 // docs/benchmarks.md, between <!-- bench:engine --> and <!-- /bench:engine -->.
 // Run: node --import tsx scripts/bench-engine.ts [--no-write]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SWITCHES, MODEL_VERSION, buildInitialState, explore, invariantLayout, type ExploreResult, type Instr, type World } from '../lib/engine';
 import { exploreScenario } from '../lib/scenario';
 import { loadScenarios } from '../lib/scenario/node';
+import { writeBenchSection } from './bench-lib';
 
 const root = resolve(import.meta.dirname, '..');
 const TARGET_PER_S = 300_000;
@@ -113,8 +113,5 @@ const section = [
 
 process.stdout.write(`${section}\n`);
 if (!process.argv.includes('--no-write')) {
-  const file = join(root, 'docs/benchmarks.md');
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const re = /<!-- bench:engine -->[\s\S]*?<!-- \/bench:engine -->/;
-  writeFileSync(file, re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}\n`);
+  writeBenchSection('engine', section);
 }

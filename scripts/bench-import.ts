@@ -4,14 +4,14 @@
 // bench:import markers (other sections are kept). The machine's load average is recorded too,
 // because on a shared machine the spread between runs is large.
 // Run: node --import tsx scripts/bench-import.ts [--runs N]
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openStore } from '../lib/store';
 import { importPaths } from '../lib/importer';
+import { writeBenchSection } from './bench-lib';
 
 const FILE = resolve('../shared/corpus/mbox/lists/linux-xfs-2024Q1.mbox');
-const DOC = resolve('docs/benchmarks.md');
 const START = '<!-- bench:import -->';
 const END = '<!-- /bench:import -->';
 const runsArg = process.argv.indexOf('--runs');
@@ -70,14 +70,5 @@ const section = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average ${load.toFixed(2)} when the benchmark started (the machine is shared with other jobs, so runs vary).`,
   END,
 ].join('\n');
-let doc = '';
-try {
-  doc = readFileSync(DOC, 'utf8');
-} catch {
-  doc = '# Benchmarks\n\nFigures written by the scripts in `scripts/bench-*.ts`; rerun them rather than editing by hand.\n\n';
-}
-const a = doc.indexOf(START);
-const b = doc.indexOf(END);
-doc = a >= 0 && b > a ? doc.slice(0, a) + section + doc.slice(b + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
-writeFileSync(DOC, doc);
+writeBenchSection('import', section);
 process.stdout.write(`best ${rate(best)} messages/s (${mbps(best)} MB/s), median ${rate(median)} messages/s, peak RSS ${peakMb} MB\n`);

@@ -6,13 +6,12 @@
 // with node:zlib). Writes the figures into docs/benchmarks.md between the bench:site markers
 // (other sections are kept).
 // Run: node --import tsx scripts/bench-site.ts [--requests N] [--clients C]
-import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runCli, startServer, tempDir } from '../test/e2e/harness';
+import { assertLoopback, percentile, timedGet as timed, writeBenchSection } from './bench-lib';
 
-const DOC = resolve('docs/benchmarks.md');
 const START = '<!-- bench:site -->';
 const END = '<!-- /bench:site -->';
 const REQUESTS_MAX = 100_000;
@@ -42,21 +41,9 @@ interface Load {
   firstError: string | null;
 }
 
-/** One request, timed until the whole body is read; an error is any status but 200, or no answer. */
-async function timed(url: string): Promise<{ ms: number; error: string | null }> {
-  const t0 = performance.now();
-  try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-    await r.arrayBuffer();
-    return { ms: performance.now() - t0, error: r.status === 200 ? null : `HTTP ${r.status}` };
-  } catch (err) {
-    return { ms: performance.now() - t0, error: err instanceof Error ? err.message : String(err) };
-  }
-}
-
 /** `requests` requests to one URL from `clients` clients, each sending its next request when the last one is answered. */
 async function load(base: string, name: string, path: string, requests: number, clients: number): Promise<Load> {
-  if (new URL(base).hostname !== '127.0.0.1') throw new Error(`the load generator only targets 127.0.0.1, not ${base}`);
+  assertLoopback(base);
   const url = base + path;
   for (let i = 0; i < WARMUP_REQUESTS; i += 1) await timed(url);
   const solo: number[] = [];
@@ -76,10 +63,6 @@ async function load(base: string, name: string, path: string, requests: number, 
   };
   await Promise.all(Array.from({ length: clients }, client));
   return out;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** The JavaScript a page loads: each distinct <script src>, its size as served and gzipped (node:zlib, default level). */
@@ -153,14 +136,5 @@ const section = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average ${load0.toFixed(2)} when the benchmark started. The load generator and the server share the machine (and it is shared with other jobs), so these are upper bounds.`,
   END,
 ].join('\n');
-let doc = '';
-try {
-  doc = readFileSync(DOC, 'utf8');
-} catch {
-  doc = '# Benchmarks\n\nFigures written by the scripts in `scripts/bench-*.ts`; rerun them rather than editing by hand.\n\n';
-}
-const a = doc.indexOf(START);
-const b = doc.indexOf(END);
-doc = a >= 0 && b > a ? doc.slice(0, a) + section + doc.slice(b + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
-writeFileSync(DOC, doc);
+writeBenchSection('site', section);
 process.stdout.write(`${rows.join('\n')}\nthread page JS: ${jsKb.toFixed(1)} KB gzipped in ${js.chunks} chunks\n`);
