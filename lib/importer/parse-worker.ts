@@ -39,9 +39,10 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
   try {
     let batch: SourceItem[] = [];
     for await (const item of readSource(data.path, data.format === null ? {} : { format: data.format })) {
-      // When the main thread is behind (batches pile up), build the quote tree here instead of
-      // waiting: the result is the same, only the thread that computes it changes.
-      batch.push(item.kind === 'decoded' && inFlight() >= data.inFlight - 1 ? { kind: 'copy', copy: finishItem(item) } : item);
+      // While the main thread still has a batch to write, build the quote tree here; only when
+      // it has drained everything send the mail decoded, for it to build at once. The result is
+      // the same either way, only the thread that computes it changes.
+      batch.push(item.kind === 'decoded' && inFlight() >= 1 ? { kind: 'copy', copy: finishItem(item) } : item);
       if (batch.length >= data.batch) {
         await send(batch);
         batch = [];
