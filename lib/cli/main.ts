@@ -5,6 +5,7 @@ import { registerImportCommand } from './import-command';
 import { registerParseCommand } from './parse-command';
 import { registerSearchCommand } from './search-command';
 import { registerScenarioCommand } from './scenario-command';
+import { registerClaimsCommand } from './claims-command';
 import { packageVersion } from './package-version';
 
 /** Builds the `threadlab` program with every subcommand registered. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerParseCommand(program);
   registerSearchCommand(program);
   registerScenarioCommand(program);
+  registerClaimsCommand(program);
   return program;
 }
 
