@@ -239,3 +239,10 @@ test('flattened: a comparison in the author\'s code before any quote is an opera
   const body = 'The caller retries the send:\n\n        err = dev_queue_xmit(skb);\n        if (err > 0)\n                err = net_xmit_errno(err);\n\nso a positive return is turned into an errno before it is seen.\n';
   assert.deepEqual(measureDepthAgreement(body), { words: 27, quotedWords: 0, agreeLines: 27, agreeFlattened: 27 });
 });
+
+test('flattened: a long kernel log line between two quoted log lines stays one quoted line', () => {
+  // "Modules linked in: ..." runs far past the quoted-line width; the reply after the last log
+  // line is still the author's. One word misses: the last line splits after "stamp:" before a number.
+  const body = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n> [ 4606.053701] watchdog: BUG: soft lockup - CPU#23 stuck for 26s! [xfs_io:1139165]\n> [ 4606.061022] Modules linked in: dm_snapshot dm_bufio ext4 mbcache jbd2 loop dm_flakey dm_mod rfkill intel_rapl_msr intel_rapl_common. Intel_uncore_frequency intel_uncore_frequency_common i10nm_edac nfit\n> [ 4606.139091] irq event stamp: 606146\n\nThat is the lockup. Have you tried without compression?\n';
+  assert.deepEqual(measureDepthAgreement(body), { words: 57, quotedWords: 38, agreeLines: 57, agreeFlattened: 56 });
+});

@@ -44,12 +44,16 @@ const REPLY_OPENERS = new Set([
 export const TRAILER_TOKEN = /^[A-Z][a-z]+(?:-[a-z]+)*-by:$/;
 /** A token that ends a sentence (or a clause before a colon). */
 export const SENTENCE_END = /[.!?:;]["')\]]*$/;
+// A kernel log line's timestamp, `[ 4606.061022]`, as its first word(s).
+const LOG_TIMESTAMP = /^\[ *\d+\.\d{6}\]/;
+// Kernel log lines run long, but rarely beyond this.
+const LOG_LINE_CHARS_MAX = 600;
 // A compiler diagnostic's location, `fs/btrfs/inode.c:783:13:`, as the first word of a line.
 const COMPILER_LOCATION = /^[\w./+-]+\.[a-zA-Z]{1,3}:\d+:(?:\d+:)?$/;
 const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
 
 /** The ways a segment's words can divide into its quoted line and the author's own text after it. */
-export function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts, qp = false): { keep: SplitChoice | null; split: SplitChoice | null } {
+export function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts, qp = false, next?: Segment): { keep: SplitChoice | null; split: SplitChoice | null } {
   const w = seg.words;
   const n = w.length;
   const first = seg.attributions[0];
@@ -62,6 +66,7 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
   let bound = first ? first.s : n;
   const lead0 = w[0] ? body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 200)) : '';
   const compilerLine = COMPILER_LOCATION.test(lead0);
+  const inLog = isLogLine(body, seg) && next !== undefined && isLogLine(body, next);
   for (let k = 1; k < bound && (w[k] as Token).start - (w[0] as Token).start <= lineChars * 3; k++) {
     const t = w[k] as Token;
     if (t.end - t.start <= 24 && TRAILER_TOKEN.test(body.slice(t.start, t.end))) {
@@ -86,7 +91,10 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
     const firstWord = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
     const diffLine = firstWord.startsWith('@@') || firstWord.startsWith('+') || firstWord.startsWith('-');
     const over = len - lineChars;
-    keep = { k: n, cost: over <= 0 ? 0 : diffLine && over <= 40 ? 0.5 : c.keepOverBase + over * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
+    // Kernel log lines are never wrapped ("Modules linked in: ..." runs to hundreds of columns);
+    // between two quoted log lines nobody replies, so a long one there is still one line.
+    const lenient = (diffLine && over <= 40) || (inLog && over <= LOG_LINE_CHARS_MAX - lineChars);
+    keep = { k: n, cost: over <= 0 ? 0 : lenient ? 0.5 : c.keepOverBase + over * c.keepOverPerChar, confidence: over <= 0 ? 0.9 : 0.4 };
   }
   const lead = body.slice((w[0] as Token).start, Math.min((w[0] as Token).end, (w[0] as Token).start + 4));
   const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
@@ -114,6 +122,12 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
     if (cost < split.cost) split = { k, cost, confidence: end && cap ? 0.75 : 0.5 };
   }
   return { keep, split };
+}
+
+/** Whether a segment's words open with a kernel log timestamp. */
+function isLogLine(body: string, seg: Segment): boolean {
+  const first = seg.words[0];
+  return first !== undefined && LOG_TIMESTAMP.test(body.slice(first.start, first.start + 24));
 }
 
 /**
