@@ -24,7 +24,7 @@ export interface SplitHeaders {
 const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
 const LATIN1 = new TextDecoder('windows-1252');
 // windows-1252 maps every byte >= 0x80 to a code point >= 0x80.
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 // A header name is printable ASCII except ':' (RFC 5322 ftext); anything else ends the header.
 const HEADER_LINE = /^[!-9;-~]+[ \t]*:/;
