@@ -77,6 +77,11 @@ export function segment(body: string, tokens: Token[]): Segment[] {
       continue;
     }
     if (segs.length === 1 && t.gt === 0 && isDiffStart(body, t, tokens[ti + 1])) ownPatch = true;
+    if (t.gt === 1 && t.end - t.start === 1 && body.charCodeAt(t.start) === 0x3d) {
+      // A lone ">=" is a comparison ("kernel >= v4.7"); a quoted line never opens with a bare "=".
+      cur.words.push({ start: t.tokenStart, end: t.end, gt: 0, tokenStart: t.tokenStart });
+      continue;
+    }
     if (t.gt > 0 && cur.words.length > 0 && (cur.m === 0 || (cur.m > t.gt && t.tokenStart - (cur.words[0] as Token).start <= 30)) &&
       isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1])) {
       // "pos >> PAGE_SHIFT" inside quoted code, or "if (err > 0)" in the author's text before

@@ -246,3 +246,8 @@ test('flattened: a long kernel log line between two quoted log lines stays one q
   const body = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n> [ 4606.053701] watchdog: BUG: soft lockup - CPU#23 stuck for 26s! [xfs_io:1139165]\n> [ 4606.061022] Modules linked in: dm_snapshot dm_bufio ext4 mbcache jbd2 loop dm_flakey dm_mod rfkill intel_rapl_msr intel_rapl_common. Intel_uncore_frequency intel_uncore_frequency_common i10nm_edac nfit\n> [ 4606.139091] irq event stamp: 606146\n\nThat is the lockup. Have you tried without compression?\n';
   assert.deepEqual(measureDepthAgreement(body), { words: 57, quotedWords: 38, agreeLines: 57, agreeFlattened: 56 });
 });
+
+test('flattened: a lone ">=" is a comparison, not a marker', () => {
+  const body = 'Fix build error with Linux kernel >= v4.7 by using the new helper.\n\nSigned-off-by: A Developer <dev@example.org>\n';
+  assert.deepEqual(measureDepthAgreement(body), { words: 17, quotedWords: 0, agreeLines: 17, agreeFlattened: 17 });
+});
