@@ -83,7 +83,7 @@ export function segment(body: string, tokens: Token[]): Segment[] {
       continue;
     }
     if (t.gt > 0 && cur.words.length > 0 && (cur.m === 0 || (cur.m > t.gt && t.tokenStart - (cur.words[0] as Token).start <= 30)) &&
-      isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1])) {
+      (isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1]) || (cur.m === 0 && isProseComparison(body, t, tokens[ti - 1], tokens[ti + 1])))) {
       // "pos >> PAGE_SHIFT" inside quoted code, or "if (err > 0)" in the author's text before
       // any quote: the `>` is text, not a line start.
       cur.words.push({ start: t.tokenStart, end: t.end, gt: 0, tokenStart: t.tokenStart });
@@ -115,6 +115,17 @@ export function segment(body: string, tokens: Token[]): Segment[] {
 function isDiffStart(body: string, t: Token, next: Token | undefined): boolean {
   return next !== undefined && t.end - t.start === 4 && body.startsWith('diff', t.start) &&
     next.gt === 0 && next.end - next.start === 5 && body.startsWith('--git', next.start);
+}
+
+/**
+ * Whether a lone `>` in the author's text before any quote sits mid-sentence between two short
+ * lower-case words ("bs > ps cases"): a quote would start a line, after a finished sentence or
+ * an attribution, not between "bs" and "ps".
+ */
+function isProseComparison(body: string, t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (t.end !== t.start || t.gt !== 1 || !prev || !next || prev.gt > 0 || next.gt > 0) return false;
+  if (prev.end - prev.start > 12 || next.end - next.start > 12) return false;
+  return /^[a-z0-9_]+$/.test(body.slice(prev.start, prev.end)) && /^[a-z0-9_]+[,.;:)]?$/.test(body.slice(next.start, next.end));
 }
 
 // Operands of C code: identifiers with underscores or capitals, numbers, calls, dereferences.

@@ -251,3 +251,8 @@ test('flattened: a lone ">=" is a comparison, not a marker', () => {
   const body = 'Fix build error with Linux kernel >= v4.7 by using the new helper.\n\nSigned-off-by: A Developer <dev@example.org>\n';
   assert.deepEqual(measureDepthAgreement(body), { words: 17, quotedWords: 0, agreeLines: 17, agreeFlattened: 17 });
 });
+
+test('flattened: "bs > ps" in the author\'s prose before any quote is a comparison', () => {
+  const body = 'Previously encoded send is disabled for bs > ps cases,\nbecause they use regular pages as buffers.\n\nFor bs > ps cases, we now accept an array of paddrs.\n\nOn Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n> Does this cover read repair?\n\nYes.\n';
+  assert.deepEqual(measureDepthAgreement(body), { words: 43, quotedWords: 5, agreeLines: 43, agreeFlattened: 43 });
+});
