@@ -83,7 +83,7 @@ export function segment(body: string, tokens: Token[]): Segment[] {
       continue;
     }
     if (t.gt > 0 && cur.words.length > 0 && (cur.m === 0 || (cur.m > t.gt && t.tokenStart - (cur.words[0] as Token).start <= 30)) &&
-      (isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1]) || (cur.m === 0 && isProseComparison(body, t, tokens[ti - 1], tokens[ti + 1])))) {
+      (isLiteralOperator(body, t, tokens[ti - 1], tokens[ti + 1], cur.m === 0) || (cur.m === 0 && isProseComparison(body, t, tokens[ti - 1], tokens[ti + 1])))) {
       // "pos >> PAGE_SHIFT" inside quoted code, or "if (err > 0)" in the author's text before
       // any quote: the `>` is text, not a line start.
       cur.words.push({ start: t.tokenStart, end: t.end, gt: 0, tokenStart: t.tokenStart });
@@ -133,12 +133,14 @@ const CODE_OPERAND = /[_()[\];*]|->|^[A-Z0-9]{2,}|^\d/;
 
 /**
  * Whether a lone `>` or `>>` token is a comparison or shift inside quoted code rather than a
- * line start: it must sit between two code-like operands on the same (short) line.
+ * line start: it must sit between two code-like operands on the same (short) line (`bothCode`:
+ * both operands must look like code, not just one).
  */
-function isLiteralOperator(body: string, t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+function isLiteralOperator(body: string, t: Token, prev: Token | undefined, next: Token | undefined, bothCode = false): boolean {
   if (t.end !== t.start || t.gt > 2 || !prev || !next || prev.gt > 0 || next.gt > 0) return false;
   const before = body.slice(Math.max(prev.start, prev.end - 24), prev.end);
   const after = body.slice(next.start, Math.min(next.end, next.start + 24));
   if (!/[A-Za-z0-9_)\]]$/.test(before) || !/^[A-Za-z0-9_(&*-]/.test(after)) return false;
-  return CODE_OPERAND.test(before) || CODE_OPERAND.test(after);
+  // In the author's own text a quote may follow "(comment #1)": there both sides must be code.
+  return bothCode ? CODE_OPERAND.test(before) && CODE_OPERAND.test(after) : CODE_OPERAND.test(before) || CODE_OPERAND.test(after);
 }
