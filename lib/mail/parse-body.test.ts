@@ -1,4 +1,4 @@
-// Proves the line parser's block kinds, depths, speakers and answers on small exact bodies, and that flattened bodies are detected.
+// Proves the line parser's block kinds, depths, speakers and answers on small exact bodies, that flattened bodies are detected, and the structural rules of flattened depth recovery (own patches, soft breaks, trailers, compiler gutters, log lines, operators).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isFlattened } from './is-flattened';
@@ -224,6 +224,9 @@ test('flattened: a quoted trailer is one line ending at its address; after a lon
   assert.deepEqual(measureDepthAgreement(quoted), { words: 25, quotedWords: 11, agreeLines: 25, agreeFlattened: 25 });
   const own = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, Bob wrote:\n>   void xsk_map_put(struct xsk_map *map)\n>\n\nAcked-by: Björn Töpel <bjorn.topel@intel.com>\n\nThanks for the patch!\n';
   assert.deepEqual(measureDepthAgreement(own), { words: 22, quotedWords: 4, agreeLines: 22, agreeFlattened: 22 });
+  // Unless the quoted line before announced it.
+  const announced = 'On Mon, Jun 01, 2020 at 10:00:00AM +0200, syzbot wrote:\n> IMPORTANT: if you fix the issue, please add the following tag to the commit:\n> Reported-by: syzbot+b0e66d3779134f468156@syzkaller.appspotmail.com\n\nThis one injects an -ENOMEM at a critical path.\n';
+  assert.deepEqual(measureDepthAgreement(announced), { words: 35, quotedWords: 16, agreeLines: 35, agreeFlattened: 35 });
 });
 
 test('flattened: prose around inline `>` comparisons does not widen the quoted-line estimate', () => {

@@ -67,7 +67,7 @@ export function parseFlattened(body: string, costs: Readonly<FlattenedCosts> = F
   const back = new Uint8Array(K * S);
   const lineChars = quotedLineWidth(body, segs);
   const qp = hasQuotedPrintable(body);
-  const choices = segs.map((seg, i) => splitChoices(body, seg, lineChars, costs, qp, segs[i + 1]));
+  const choices = segs.map((seg, i) => splitChoices(body, seg, lineChars, costs, qp, segs[i + 1], segs[i - 1]));
 
   const wordText = (seg: Segment, i: number): string => {
     const t = seg.words[i];

@@ -53,7 +53,7 @@ const COMPILER_LOCATION = /^[\w./+-]+\.[a-zA-Z]{1,3}:\d+:(?:\d+:)?$/;
 const CAPITALISED = /^["'([<]?[\p{Lu}\d]/u;
 
 /** The ways a segment's words can divide into its quoted line and the author's own text after it. */
-export function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts, qp = false, next?: Segment): { keep: SplitChoice | null; split: SplitChoice | null } {
+export function splitChoices(body: string, seg: Segment, lineChars: number, c: FlattenedCosts, qp = false, next?: Segment, prev?: Segment): { keep: SplitChoice | null; split: SplitChoice | null } {
   const w = seg.words;
   const n = w.length;
   const first = seg.attributions[0];
@@ -100,8 +100,12 @@ export function splitChoices(body: string, seg: Segment, lineChars: number, c: F
   const codeRun = lead.startsWith('+') || lead.startsWith('-') || lead.startsWith('@@');
   // k = 0: the marker run ended with an empty quoted line and the words are all the author's.
   // A lone `>` before a trailer leaves no room for the empty line git puts before trailers, so
-  // it is that empty line, quoted, and the trailer is the replier's own (`> code`, `>`, `Acked-by:`).
-  let split: SplitChoice = { k: 0, cost: trailerEnd > 0 && seg.m === 1 ? c.splitSentence - 1e-3 : c.splitAll, confidence: 0.4 };
+  // it is that empty line, quoted, and the trailer is the replier's own (`> code`, `>`, `Acked-by:`),
+  // unless the line before announced it ("please add the following tag to the commit:").
+  const prevLast = prev?.words[prev.words.length - 1];
+  const announced = prevLast !== undefined && body.charCodeAt(prevLast.end - 1) === 0x3a;
+  const ownTrailer = trailerEnd > 0 && seg.m === 1 && !announced;
+  let split: SplitChoice = { k: 0, cost: ownTrailer ? c.splitSentence - 1e-3 : c.splitAll, confidence: 0.4 };
   const soft = softBreakAt(body, w, bound, qp);
   if (soft > 0) return { keep: null, split: { k: soft, cost: 0, confidence: 0.9, softBreak: true } };
   for (let k = 1; k < Math.min(bound + 1, n); k++) {
