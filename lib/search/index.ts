@@ -1,3 +1,3 @@
 // Search queries: the pure parser of the lore-style query language and its FTS5 compilation.
-export { parseQuery, toFtsMatch, QueryError, PREFIXES } from './parse-query';
-export type { QueryPlan, QueryTerm, PrefixSpec, FtsColumns } from './parse-query';
+export { parseQuery, toFtsMatch, toFtsMatchIn, hasKbFilters, QueryError, PREFIXES } from './parse-query';
+export type { QueryPlan, QueryTerm, PrefixSpec, FtsColumns, KbFilters, VerdictFilter, ClaimFilter } from './parse-query';

@@ -94,7 +94,7 @@ export function invariantView(id: string): InvariantView | null {
 }
 
 /** Whether a kernel path named by a scenario (`fs/iomap`, `mm/filemap`) holds one of `files`. */
-function pathHolds(path: string, files: readonly string[]): boolean {
+export function pathHolds(path: string, files: readonly string[]): boolean {
   return files.some((f) => f === path || f.startsWith(`${path}/`) || f.startsWith(`${path}.`));
 }
 

@@ -15,6 +15,10 @@ export { listThreads, getThread, getMessage, getRawMessage } from './read-messag
 export type { ThreadSummary, ThreadTree, ThreadTreeNode, StoredMessage, MessageCopy } from './read-messages';
 export { searchMessages } from './search-messages';
 export type { SearchHit, SearchOutcome } from './search-messages';
+export { searchKnowledge } from './knowledge-search';
+export type { KbClaimHit, KbScenarioHit, KbThreadHit, KbVerdict, KnowledgeHits, KnowledgeOutcome } from './knowledge-search';
+export { knowledgeHash, storedKnowledgeHash, writeKnowledge } from './knowledge-writer';
+export type { KnowledgeClaim, KnowledgeSnapshot, KnowledgeWrite } from './knowledge-writer';
 export { contentDir, findScenario, listScenarioEntries } from './scenarios';
 export type { ScenarioEntry } from './scenarios';
 export { threadRootForSlug } from './thread-slugs';

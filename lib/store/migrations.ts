@@ -154,6 +154,138 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'knowledge base',
+    sql: `
+      -- The knowledge base of content/ (annotations, scenarios, catalogues), replaced as a whole
+      -- in one transaction by the loader whenever the content changes ('knowledge_hash' in
+      -- store_state). Claims and scenarios are keyed by their thread's slug and their id.
+      CREATE TABLE kb_threads (
+        slug    TEXT PRIMARY KEY,
+        title   TEXT NOT NULL,
+        root_id TEXT                 -- the thread's root Message-ID when its seed page was imported
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE claims (
+        id              INTEGER PRIMARY KEY, -- = claims_fts rowid
+        thread          TEXT NOT NULL,
+        claim_id        TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        speaker         TEXT NOT NULL,
+        message_date    TEXT NOT NULL,     -- YYYY-MM-DD [HH:MM] or YYYY-MM, as the attribution gives it
+        message_id      TEXT,
+        depth           INTEGER NOT NULL,
+        status_state    TEXT NOT NULL,
+        status_commit   TEXT,
+        status_note     TEXT,
+        title           TEXT NOT NULL,
+        paraphrase      TEXT NOT NULL,
+        quote_exact     TEXT NOT NULL,
+        quote_prefix    TEXT NOT NULL,
+        quote_suffix    TEXT NOT NULL,
+        position_start  INTEGER,
+        position_end    INTEGER,
+        anchor_status   TEXT,              -- exact, fuzzy or orphaned against the seed page; null without one
+        anchor_score    REAL,
+        scenario_pending TEXT,
+        not_replayable  TEXT,
+        line            INTEGER NOT NULL,  -- the claim's heading in annotations.md
+        UNIQUE (thread, claim_id)
+      ) STRICT;
+      CREATE TABLE claim_answers (
+        thread   TEXT NOT NULL,
+        claim_id TEXT NOT NULL,
+        answers  TEXT NOT NULL,            -- a claim id of the same thread
+        PRIMARY KEY (thread, claim_id, answers)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE claim_links (
+        thread    TEXT NOT NULL,
+        claim_id  TEXT NOT NULL,
+        ordinal   INTEGER NOT NULL,
+        scenario  TEXT NOT NULL,           -- a scenario id of the same thread
+        variant   TEXT NOT NULL,
+        invariant TEXT NOT NULL,           -- the predicate the scenario checks
+        verdict   TEXT NOT NULL,
+        relation  TEXT NOT NULL,
+        PRIMARY KEY (thread, claim_id, ordinal)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX claim_links_scenario ON claim_links(thread, scenario);
+
+      CREATE TABLE scenarios (
+        id          INTEGER PRIMARY KEY,   -- = scenarios_fts rowid
+        thread      TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        summary     TEXT NOT NULL,
+        hash        TEXT NOT NULL,
+        json        TEXT NOT NULL,
+        UNIQUE (thread, scenario_id)
+      ) STRICT;
+      CREATE TABLE scenario_invariants (
+        thread      TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        invariant   TEXT NOT NULL,         -- a predicate, as the scenario file names it
+        PRIMARY KEY (thread, scenario_id, invariant)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX scenario_invariants_invariant ON scenario_invariants(invariant);
+      CREATE TABLE scenario_subsystems (
+        thread      TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        subsystem   TEXT NOT NULL,         -- a catalogue subsystem (by path or by invariant)
+        PRIMARY KEY (thread, scenario_id, subsystem)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX scenario_subsystems_subsystem ON scenario_subsystems(subsystem);
+      CREATE TABLE scenario_expect (
+        thread      TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        variant     TEXT NOT NULL,
+        invariant   TEXT NOT NULL,
+        verdict     TEXT NOT NULL,
+        ordinal     INTEGER NOT NULL,      -- the file's order of variants, then invariants
+        PRIMARY KEY (thread, scenario_id, variant, invariant)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX scenario_expect_verdict ON scenario_expect(verdict);
+
+      CREATE TABLE invariants (
+        id        TEXT PRIMARY KEY,
+        title     TEXT NOT NULL,
+        predicate TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        statement TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX invariants_predicate ON invariants(predicate);
+      CREATE TABLE invariant_subsystems (
+        invariant TEXT NOT NULL,
+        subsystem TEXT NOT NULL,
+        PRIMARY KEY (invariant, subsystem)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX invariant_subsystems_subsystem ON invariant_subsystems(subsystem);
+      -- The claims an invariant's catalogue entry names (<thread>#<id>), known or not.
+      CREATE TABLE invariant_claims (
+        invariant TEXT NOT NULL,
+        thread    TEXT NOT NULL,
+        claim_id  TEXT NOT NULL,
+        PRIMARY KEY (invariant, thread, claim_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE subsystems (
+        id          TEXT PRIMARY KEY,
+        title       TEXT NOT NULL,
+        description TEXT NOT NULL,
+        files_json  TEXT NOT NULL DEFAULT '[]'
+      ) STRICT, WITHOUT ROWID;
+
+      -- Full text of claims and scenarios (same tokenizer as messages_fts), rowid = claims.id / scenarios.id.
+      CREATE VIRTUAL TABLE claims_fts USING fts5(
+        title, paraphrase, quote, speaker,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE VIRTUAL TABLE scenarios_fts USING fts5(
+        title, summary,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

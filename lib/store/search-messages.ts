@@ -2,6 +2,7 @@
 // (pure); here the plan becomes one FTS5 MATCH plus SQL filters. Errors the user can fix come
 // back as { ok: false, error }; no SQLite exception ever reaches the caller.
 import { parseQuery, toFtsMatch, QueryError } from '../search';
+import { kbThreadRoots } from './knowledge-search';
 import type { Db } from './open-store';
 import { stmt } from './statements';
 
@@ -23,7 +24,7 @@ export type SearchOutcome = { ok: true; hits: SearchHit[] } | { ok: false; error
 
 const LIMIT_MAX = 500;
 
-/** Searches with the lore-style query language (s: f: b: nq: q: d:, "phrases", -not, OR). */
+/** Searches with the lore-style query language (s: f: b: nq: q: d:, "phrases", -not, OR); kb filters (inv: sub: verdict: claim:) keep the messages of the threads they concern. */
 export function searchMessages(db: Db, query: string, options: { limit?: number } = {}): SearchOutcome {
   const limit = Math.max(1, Math.min(LIMIT_MAX, Math.floor(options.limit ?? 20)));
   let plan;
@@ -35,11 +36,16 @@ export function searchMessages(db: Db, query: string, options: { limit?: number 
   }
   const match = toFtsMatch(plan);
   try {
+    // Knowledge-base filters narrow messages to the threads they concern; alone, they select no message.
+    const rootList = kbThreadRoots(db, plan);
+    if (rootList !== null && match === null && plan.dateFrom === null && plan.dateTo === null) return { ok: true, hits: [] };
+    const roots = rootList === null ? null : JSON.stringify(rootList);
     if (match === null) {
       // A date-only query: newest first, no ranking.
       const rows = stmt(db, `SELECT m.message_id, m.subject, m.from_name, m.from_address, m.date, substr(m.body, 1, 160) AS snippet, 0 AS rank, n.root_id
         FROM messages m LEFT JOIN thread_nodes n ON n.message_id = m.message_id
-        WHERE (@from IS NULL OR m.date >= @from) AND (@to IS NULL OR m.date < @to) ORDER BY m.date DESC LIMIT @limit`).all({ from: plan.dateFrom, to: plan.dateTo, limit });
+        WHERE (@from IS NULL OR m.date >= @from) AND (@to IS NULL OR m.date < @to) AND (@roots IS NULL OR n.root_id IN (SELECT value FROM json_each(@roots)))
+        ORDER BY m.date DESC LIMIT @limit`).all({ from: plan.dateFrom, to: plan.dateTo, roots, limit });
       return { ok: true, hits: (rows as HitRow[]).map(toHit) };
     }
     const rows = stmt(db, `SELECT m.message_id, m.subject, m.from_name, m.from_address, m.date, n.root_id,
@@ -47,7 +53,8 @@ export function searchMessages(db: Db, query: string, options: { limit?: number 
         bm25(messages_fts, 4.0, 2.0, 1.0, 0.4) AS rank
       FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid LEFT JOIN thread_nodes n ON n.message_id = m.message_id
       WHERE messages_fts MATCH @match AND (@from IS NULL OR m.date >= @from) AND (@to IS NULL OR m.date < @to)
-      ORDER BY rank LIMIT @limit`).all({ match, from: plan.dateFrom, to: plan.dateTo, limit });
+        AND (@roots IS NULL OR n.root_id IN (SELECT value FROM json_each(@roots)))
+      ORDER BY rank LIMIT @limit`).all({ match, from: plan.dateFrom, to: plan.dateTo, roots, limit });
     return { ok: true, hits: (rows as HitRow[]).map(toHit) };
   } catch (err) {
     // The compiler quotes every word, so this is a bug or a corrupt index: say so plainly.
