@@ -36,13 +36,16 @@ test('import, re-import, failures, search and parse', () => {
 
     const found = cli(db, 'search', '--json', 'nq:stop', 'f:chinner');
     assert.equal(found.status, 0, found.stderr);
-    const hits = JSON.parse(found.stdout) as { from: { name: string }; snippet: string }[];
+    const hits = (JSON.parse(found.stdout) as { messages: { from: { name: string }; snippet: string }[] }).messages;
     assert.equal(hits.length, 1);
     assert.equal(hits[0]!.from.name, 'Dave Chinner');
     assert.match(hits[0]!.snippet, /«stop»/);
     const bad = cli(db, 'search', 'verdict:wrong');
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /^threadlab: search: unknown prefix "verdict:"; known prefixes: s: /);
+    assert.match(bad.stderr, /^threadlab: search: cannot read verdict "wrong"; write verdict:never, /);
+    const unknown = cli(db, 'search', 'zz:wrong');
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^threadlab: search: unknown prefix "zz:"; known prefixes: s: /);
     const weird = cli(db, 'search', '"((NEAR AND');
     assert.equal(weird.status, 0, weird.stderr);
   } finally {

@@ -21,7 +21,7 @@ export function registerImportCommand(program: Command): void {
         const summary = await importPaths(db, paths, { ...(format === undefined ? {} : { format }), onProgress: tty ? drawBar : printLine() });
         if (tty) process.stderr.write('\r\x1b[K');
         report(summary);
-        if (summary.failures.length > 0) process.exitCode = 1;
+        if (summary.failures.length > 0 || summary.knowledge.some((k) => k.diagnostics.length > 0)) process.exitCode = 1;
       } finally {
         db.close();
       }
@@ -57,6 +57,7 @@ function printLine(): (p: ImportProgress) => void {
 
 function report(s: ImportSummary): void {
   for (const f of s.failures) process.stderr.write(`threadlab: failed: ${f.path}: ${f.reason}\n`);
+  for (const k of s.knowledge) for (const d of k.diagnostics) process.stderr.write(`threadlab: ${d}\n`);
   const secs = s.elapsedMs / 1000;
   process.stdout.write(
     `files: ${s.files} (${s.filesSkipped} unchanged, ${s.failures.length} failed)\n` +
@@ -65,4 +66,10 @@ function report(s: ImportSummary): void {
       `threads: ${s.threads} (${s.ghosts} ghost messages)\n` +
       `elapsed: ${secs.toFixed(2)} s${secs > 0 ? ` (${Math.round((s.messagesNew + s.messagesKnown) / secs)} messages/s)` : ''}\n`,
   );
+  for (const k of s.knowledge) {
+    process.stdout.write(
+      `knowledge base ${k.folder}: ${k.threads} threads, ${k.claims} claims, ${k.scenarios} scenarios, ${k.invariants} invariants, ${k.subsystems} subsystems` +
+        `${k.changed ? '' : ' (unchanged)'}${k.diagnostics.length > 0 ? `, ${k.diagnostics.length} problems` : ''}\n`,
+    );
+  }
 }

@@ -1,6 +1,7 @@
 // Imports files into the store: one transaction per file (a failure leaves nothing behind),
 // skipping files already imported with the same content, then rebuilding the thread forest
 // once. Per-message trouble is a diagnostic; a file fails only when it cannot be read as mail.
+// A content folder given on the command line also loads its knowledge base, after the threads.
 import { createReadStream, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
@@ -10,6 +11,7 @@ import { parseSource, SourceError } from './parse-source';
 import { startParseInWorker, type WorkerParse } from './parse-in-worker';
 import { walkInputs } from './walk-inputs';
 import { sidecarFor } from './sidecar';
+import { isKnowledgeFolder, loadKnowledge, type KnowledgeLoad } from './load-knowledge';
 
 /** One failed file (or path): what and why, in one line. */
 export interface ImportFailure {
@@ -30,6 +32,8 @@ export interface ImportSummary {
   ghosts: number;
   elapsedMs: number;
   bytes: number;
+  /** One entry per content folder among the paths (annotations, scenarios, catalogues loaded). */
+  knowledge: KnowledgeLoad[];
 }
 
 /** Progress after each file (and every few hundred messages inside a big one). */
@@ -68,7 +72,7 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
   const started = performance.now();
   const root = options.root ?? process.cwd();
   const { files, missing } = walkInputs(paths);
-  const summary: ImportSummary = { files: files.length, filesSkipped: 0, messagesNew: 0, messagesKnown: 0, derivedNew: 0, failures: missing.map((p) => ({ path: p, reason: 'no such file or folder' })), threads: 0, ghosts: 0, elapsedMs: 0, bytes: 0 };
+  const summary: ImportSummary = { files: files.length, filesSkipped: 0, messagesNew: 0, messagesKnown: 0, derivedNew: 0, failures: missing.map((p) => ({ path: p, reason: 'no such file or folder' })), threads: 0, ghosts: 0, elapsedMs: 0, bytes: 0, knowledge: [] };
   const sizes = files.map((f) => {
     try {
       return statSync(f.path).size;
@@ -131,6 +135,15 @@ export async function importPaths(db: Db, paths: readonly string[], options: Imp
   } else {
     summary.threads = total.n;
     summary.ghosts = (db.prepare('SELECT coalesce(sum(ghost_count), 0) AS n FROM threads').get() as { n: number }).n;
+  }
+  // After the rebuild, so that each content thread's root Message-ID is known.
+  for (const p of paths) {
+    if (!isKnowledgeFolder(p)) continue;
+    try {
+      summary.knowledge.push(loadKnowledge(db, p));
+    } catch (err) {
+      summary.failures.push({ path: p, reason: `knowledge base not loaded: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}` });
+    }
   }
   summary.elapsedMs = performance.now() - started;
   return summary;

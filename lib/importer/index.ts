@@ -1,5 +1,7 @@
 // Files and archives -> store: walking inputs, reading each file's messages, and importing them.
 export { importPaths } from './import-paths';
+export { isKnowledgeFolder, loadKnowledge } from './load-knowledge';
+export type { KnowledgeLoad } from './load-knowledge';
 export type { ImportSummary, ImportFailure, ImportProgress, ImportOptions } from './import-paths';
 export { parseSource, detectFile, SourceError } from './parse-source';
 export type { SourceCopy } from './parse-source';
