@@ -193,7 +193,7 @@ function rankedClaims(db: Db, plan: QueryPlan, positive: boolean): KbClaimHit[] 
       WHERE claims_fts MATCH @match AND (@from IS NULL OR c.message_date >= @from) AND (@to IS NULL OR c.message_date < @to)
       ORDER BY bm25(claims_fts, 4.0, 2.0, 1.0, 1.0), c.thread, c.line`).all({ match, ...dates }) as ClaimRow[];
   } else {
-    rows = stmt(db, `SELECT c.thread, c.claim_id, c.kind, c.speaker, c.title, substr(c.paraphrase, 1, ${SNIPPET_CHARS}) AS snippet FROM claims c
+    rows = stmt(db, `SELECT c.thread, c.claim_id, c.kind, c.speaker, c.title, CASE WHEN length(c.paraphrase) > ${SNIPPET_CHARS} THEN substr(c.paraphrase, 1, ${SNIPPET_CHARS}) || '…' ELSE c.paraphrase END AS snippet FROM claims c
       WHERE (@from IS NULL OR c.message_date >= @from) AND (@to IS NULL OR c.message_date < @to) ORDER BY c.thread, c.line`).all(dates) as ClaimRow[];
   }
   return rows.map((r) => ({ thread: r.thread, id: r.claim_id, kind: r.kind, speaker: r.speaker, title: r.title, snippet: r.snippet }));
