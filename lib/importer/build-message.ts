@@ -2,7 +2,7 @@
 // lib/mail's parseBody), giving content-derived ids to messages without a Message-ID and
 // filling gaps from a sidecar, with every filled field recorded.
 import { parseBody, deobfuscateAddress, type Diagnostic, type ParsedMessage } from '../mail';
-import { decodeDate, type DecodedMessage } from '../mail/decode-message';
+import { decodeDate, type DecodedMessage } from '../mail';
 import type { PageMessage } from '../archive';
 import { blocksContentKey, contentMessageId, reconstructAncestors } from '../thread';
 import type { SidecarEntry } from './sidecar';

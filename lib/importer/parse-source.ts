@@ -5,7 +5,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { detectFormat, isMailFormat, MboxSplitter, readPage, type ArchiveFormat, type Detection, type MboxMessage } from '../archive';
-import { decodeMessage, type DecodedMessage } from '../mail/decode-message';
+import { decodeMessage, type DecodedMessage } from '../mail';
 import type { Diagnostic } from '../mail';
 import { messageFromMail, messageFromPage, withDerivedAncestors, type BuiltMessage } from './build-message';
 import { sidecarFor } from './sidecar';

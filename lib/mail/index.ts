@@ -16,3 +16,6 @@ export { linkAnswers } from './link-answers';
 export { measureDepthAgreement, flattenBody } from './measure-depth-agreement';
 export type { DepthAgreement } from './measure-depth-agreement';
 export { splitMboxBodies } from './split-mbox-bodies';
+export { decodeMessage, messageIdsIn, normalizeMessageId } from './decode-message';
+export type { DecodedMessage } from './decode-message';
+export { decodeDate } from './decode-date';
