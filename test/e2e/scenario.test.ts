@@ -88,3 +88,13 @@ test('unknown scenarios and hashes are 404s', async () => {
     assert.equal((await fetch(site.server.url + p)).status, 404, p);
   }
 });
+
+test('the scenario page quotes the claims it replays and links each back to its place in the thread', async () => {
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url + PATH);
+  const c1 = page.locator('ul.replayed-claims li[data-claim="c1"]');
+  assert.match(await c1.innerText(), /^c1 bug-report · Brian Foster: an integrity writeback \(i\.e\., sync\), for example, returns before all associated pages have been processed$/);
+  await c1.locator('a').click();
+  await page.waitForURL(/\/t\/.*#claim-c1$/);
+  assert.equal(await page.locator('details.claim-card[data-claim="c1"]').count(), 1);
+});

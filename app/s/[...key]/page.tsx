@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { headers } from 'next/headers';
-import { findScenario, getReadStore, threadRootForSlug } from '@/lib/store';
+import { annotationForSlug, findScenario, getReadStore, threadRootForSlug } from '@/lib/store';
 import { runScenario, scenarioVariants } from '@/lib/scenario';
 import { THREAD_VARIANTS, type ThreadSlug } from '@/lib/engine';
 import { citeScenario } from '@/lib/kb';
@@ -62,6 +62,7 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
   const variantInfo = (THREAD_VARIANTS[s.thread as ThreadSlug] ?? []).find((v) => v.id === variant);
   const actors = [...new Set(run.steps.map((st) => st.actor))];
   const root = threadRootForSlug(getReadStore(), s.thread);
+  const annotation = annotationForSlug(s.thread)?.annotation ?? null;
   const headline = run.invariants.find((i) => i.violated) ?? run.invariants[0];
   const cite = headline === undefined ? null : citeScenario({ siteUrl: await siteUrl(), hash: entry.hash, scenarioId: s.id, variant, invariant: headline.id, step: headline.firstStep });
   const trace = run.steps
@@ -75,14 +76,26 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
       <h1>{s.title}</h1>
       <p>{s.summary}</p>
       <p className="small">
-        Replays claims {s.claims.map((c, i) => (
-          <span key={c}>
-            {i > 0 ? ', ' : ''}
-            <code>{c}</code>
-          </span>
-        ))}{' '}
-        of the thread {root !== null ? <a href={threadUrl(root)}>{s.thread}</a> : <code>{s.thread}</code>} · subsystems {s.subsystems.join(', ')}
+        Thread {root !== null ? <a href={threadUrl(root)}>{s.thread}</a> : <code>{s.thread}</code>} · subsystems {s.subsystems.join(', ')}
       </p>
+      <ul className="replayed-claims">
+        {s.claims.map((id) => {
+          const claim = annotation?.claims.find((c) => c.id === id);
+          const href = root !== null ? `${threadUrl(root)}#claim-${id}` : null;
+          return (
+            <li key={id} data-claim={id}>
+              {href !== null ? <a href={href} className="mono">{id}</a> : <code>{id}</code>}{' '}
+              {claim !== undefined ? (
+                <>
+                  <span className="muted">{claim.kind} · {claim.speaker}:</span> <q>{claim.anchor.quote.exact}</q>
+                </>
+              ) : (
+                <span className="muted">(a claim made outside the archived pages)</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
       <h2>Variants</h2>
       <table className="variants">
         <thead>
