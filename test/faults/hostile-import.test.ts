@@ -23,7 +23,7 @@ function one(db: string, sql: string): number {
   }
 }
 
-test('all 23 hostile messages import, each findable by its Message-ID', () => {
+test('all 24 hostile messages import, each findable by its Message-ID', () => {
   const msgs = [...smallHostileMessages(), ...largeHostileMessages()];
   const mbox = join(tmp.dir, 'hostile.mbox');
   writeFileSync(mbox, toMboxrd(msgs));

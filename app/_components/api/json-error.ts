@@ -5,15 +5,6 @@ export function jsonError(status: number, error: string, extra: Record<string, u
   return Response.json({ error, ...extra }, { status });
 }
 
-/** A percent-decoded path segment, or the raw segment when it is not valid percent-encoding. */
-export function decodeSegment(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 /**
  * A non-negative integer query parameter within [min, max], the default when absent, or an error
  * message naming the parameter (so `?limit=abc` is a 400, not a silent default).

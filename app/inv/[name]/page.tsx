@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { pageParam } from '@/app/_components/urls';
 import { invariantView } from '@/lib/store';
 import { INVARIANT_BY_ID } from '@/lib/engine';
 import { Prose } from '@/app/_components/catalogue/prose';
@@ -13,22 +14,15 @@ export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ name: string }>;
 
-function decodeParam(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const v = invariantView(decodeParam((await params).name));
+  const v = invariantView(pageParam((await params).name));
   return { title: v === null ? 'invariant' : `invariant ${v.invariant.id}` };
 }
 
 /** One invariant: its statement, the engine's predicate, and every claim, scenario (with verdicts per variant) and thread that concerns it. */
 export default async function InvariantPage({ params }: { params: Params }) {
-  const view = invariantView(decodeParam((await params).name));
+  const view = invariantView(pageParam((await params).name));
   if (view === null) notFound();
   const inv = view.invariant;
   const engine = INVARIANT_BY_ID[inv.predicate];

@@ -13,13 +13,7 @@ function notFound(what: string): Response {
  * Message-IDs may contain '/', hence the catch-all segment.
  */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string[] }> }): Promise<Response> {
-  const segments = (await ctx.params).id.map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  const segments = (await ctx.params).id;
   const db = getReadStore();
   const wantsRaw = segments.length > 1 && segments[segments.length - 1] === 'raw';
   const id = (wantsRaw ? segments.slice(0, -1) : segments).join('/');

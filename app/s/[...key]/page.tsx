@@ -9,7 +9,7 @@ import { ScenarioPlayer } from '@/app/_components/scenario/scenario-player';
 import { traceSnapshots } from '@/app/_components/scenario/trace-snapshots';
 import { CopyButton } from '@/app/_components/copy-button';
 import { ExplorePanel } from '@/app/_components/scenario/explore-panel';
-import { threadUrl } from '@/app/_components/urls';
+import { pageParam, threadUrl } from '@/app/_components/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,18 +20,9 @@ function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function decodeKey(key: string[]): string[] {
-  return key.map((k) => {
-    try {
-      return decodeURIComponent(k);
-    } catch {
-      return k;
-    }
-  });
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const e = findScenario(decodeKey((await params).key));
+  const e = findScenario((await params).key.map(pageParam));
   return { title: e?.scenario.title ?? 'scenario' };
 }
 
@@ -46,7 +37,7 @@ async function siteUrl(): Promise<string> {
 
 /** A scenario: the claim it replays, its variants, the step-by-step player and the full trace as text. */
 export default async function ScenarioPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const entry = findScenario(decodeKey((await params).key));
+  const entry = findScenario((await params).key.map(pageParam));
   if (entry === null) notFound();
   const s = entry.scenario;
   const sp = await searchParams;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { pageParam } from '@/app/_components/urls';
 import { subsystemView } from '@/lib/store';
 import { INVARIANT_BY_ID } from '@/lib/engine';
 import { Prose } from '@/app/_components/catalogue/prose';
@@ -13,22 +14,15 @@ export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ name: string }>;
 
-function decodeParam(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const v = subsystemView(decodeParam((await params).name));
+  const v = subsystemView(pageParam((await params).name));
   return { title: v === null ? 'subsystem' : `subsystem ${v.subsystem.id}` };
 }
 
 /** One subsystem: its files and functions, and every invariant, scenario (with verdicts per variant), claim and thread that concerns it. */
 export default async function SubsystemPage({ params }: { params: Params }) {
-  const view = subsystemView(decodeParam((await params).name));
+  const view = subsystemView(pageParam((await params).name));
   if (view === null) notFound();
   const sub = view.subsystem;
   const roots = threadRoots([...view.threads, ...view.claims.map((c) => c.thread)]);

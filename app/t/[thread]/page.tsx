@@ -7,25 +7,18 @@ import type { ThreadAnnotation } from '@/lib/kb';
 import { claimAnchor } from '@/app/_components/claims/claim-card';
 import { MessageBody } from '@/app/_components/message-body';
 import { threadOrder } from '@/app/_components/thread-order';
-import { messageAnchor, messageFragment, messageUrl, rawUrl } from '@/app/_components/urls';
+import { messageAnchor, messageFragment, messageUrl, rawUrl, pageParam } from '@/app/_components/urls';
 
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ thread: string }>;
 
-function decodeParam(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}
 
 // The metadata and the page need the same thread: read it once per request.
 const loadThread = cache((id: string) => getThread(getReadStore(), id));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const t = loadThread(decodeParam((await params).thread));
+  const t = loadThread(pageParam((await params).thread));
   return { title: t?.summary.subject ?? 'thread' };
 }
 
@@ -55,7 +48,7 @@ function claimsOf(rootId: string, nodes: ThreadTreeNode[]) {
 
 /** A thread as the argument it was: every message (own and reconstructed) in reply order, with its quote tree. */
 export default async function ThreadPage({ params }: { params: Params }) {
-  const id = decodeParam((await params).thread);
+  const id = pageParam((await params).thread);
   const thread = loadThread(id);
   if (thread === null) notFound();
   const nodes = threadOrder(thread.root);

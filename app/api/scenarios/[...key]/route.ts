@@ -9,13 +9,7 @@ export const dynamic = 'force-dynamic';
  * snapshots, the expected verdicts and the content hash.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }> }): Promise<Response> {
-  const key = (await ctx.params).key.map((k) => {
-    try {
-      return decodeURIComponent(k);
-    } catch {
-      return k;
-    }
-  });
+  const key = (await ctx.params).key;
   const entry = findScenario(key);
   if (entry === null) return Response.json({ error: `no scenario ${key.join('/')}` }, { status: 404 });
   const url = new URL(req.url);

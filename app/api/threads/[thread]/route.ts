@@ -1,5 +1,5 @@
 import { getReadStore, getThread, type StoredMessage, type ThreadTreeNode } from '@/lib/store';
-import { decodeSegment, jsonError } from '@/app/_components/api/json-error';
+import { jsonError } from '@/app/_components/api/json-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +26,7 @@ function flatten(root: ThreadTreeNode): ApiThreadNode[] {
 
 /** GET /api/threads/<Message-ID>: the thread holding that message, every node with its blocks. */
 export async function GET(_req: Request, ctx: { params: Promise<{ thread: string }> }): Promise<Response> {
-  const id = decodeSegment((await ctx.params).thread);
+  const id = (await ctx.params).thread;
   const thread = getThread(getReadStore(), id);
   if (thread === null) return jsonError(404, `no thread holds <${id}>`);
   return Response.json({ summary: thread.summary, nodes: flatten(thread.root) });

@@ -49,12 +49,7 @@ function escapeMboxrd(mail: string): string {
 
 /** /t/<thread>.mbox (rewritten here): the thread's archived messages as one mboxrd file. */
 export async function GET(_req: Request, ctx: { params: Promise<{ thread: string }> }): Promise<Response> {
-  let id = (await ctx.params).thread;
-  try {
-    id = decodeURIComponent(id);
-  } catch {
-    // Keep the raw segment.
-  }
+  const id = (await ctx.params).thread;
   const db = getReadStore();
   const thread = getThread(db, id);
   if (thread === null) {
