@@ -6,6 +6,7 @@
 // blocks with an explicit table of governing attributions, no recursion.
 import { linkAnswers, parseLooseDate } from '../mail';
 import type { Block, Diagnostic, ParsedMessage, Speaker } from '../mail';
+import { fnv1a64Hex } from './content-id';
 
 // A quote chain deeper than this is not a conversation; deeper levels are left out (reported).
 const LEVELS_MAX = 64;
@@ -18,18 +19,6 @@ interface Ancestor {
   /** Key of the ancestor (or '' for the page itself) that quoted this one. */
   childKey: string;
   order: number;
-}
-
-/** FNV-1a 64-bit of a string's UTF-16 code units, as 16 hex digits (pure, no Node crypto). */
-export function fnv1a64(s: string): string {
-  let h = 0xcbf29ce484222325n;
-  const prime = 0x100000001b3n;
-  const mask = 0xffffffffffffffffn;
-  for (let i = 0; i < s.length; i++) {
-    h ^= BigInt(s.charCodeAt(i));
-    h = (h * prime) & mask;
-  }
-  return h.toString(16).padStart(16, '0');
 }
 
 /** Stable key of the person and date an attribution names. */
@@ -139,7 +128,7 @@ function derivedId(a: Ancestor, date: string | null): string {
     .trim()
     .toLowerCase();
   const who = `${(a.speaker.name ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}<${(a.speaker.address ?? '').toLowerCase()}>`;
-  return `derived.${fnv1a64(`${who}\n${date ?? ''}\n${own}`)}@threadlab`;
+  return `derived.${fnv1a64Hex(`${who}\n${date ?? ''}\n${own}`)}@threadlab`;
 }
 
 /** Complete a year-less attribution date ("17:23 28/05") with the year that puts it just before the quoting message. */
