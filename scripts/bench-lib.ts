@@ -46,3 +46,10 @@ export function assertLoopback(base: string): void {
 export function machineLine(loadAtStart: number = loadavg()[0] ?? 0): string {
   return `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average ${loadAtStart.toFixed(2)} when the benchmark started (the machine is shared with other jobs, so runs vary).`;
 }
+
+/** The whole-number value of `--name N` on the command line, within 1..max, else the default. */
+export function intArg(name: string, dflt: number, max: number): number {
+  const i = process.argv.indexOf(name);
+  const n = i > 0 ? Number(process.argv[i + 1]) : dflt;
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : dflt;
+}

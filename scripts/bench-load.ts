@@ -7,19 +7,13 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { getThread, listScenarioEntries, listThreads, openStore } from '../lib/store';
 import { runCli, startServer, tempDir } from '../test/e2e/harness';
-import { assertLoopback, machineLine, percentile, timedGet, writeBenchSection } from './bench-lib';
+import { assertLoopback, intArg, machineLine, percentile, timedGet, writeBenchSection } from './bench-lib';
 
 const CLIENTS_MAX = 200;
 const SECONDS_MAX = 600;
 
-function arg(name: string, dflt: number, max: number): number {
-  const i = process.argv.indexOf(name);
-  const n = i > 0 ? Number(process.argv[i + 1]) : dflt;
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : dflt;
-}
-
-const CLIENTS = arg('--clients', 50, CLIENTS_MAX);
-const SECONDS = arg('--seconds', 60, SECONDS_MAX);
+const CLIENTS = intArg('--clients', 50, CLIENTS_MAX);
+const SECONDS = intArg('--seconds', 60, SECONDS_MAX);
 
 const tmp = tempDir('threadlab-bench-load-');
 const db = join(tmp.dir, 'threadlab.db');

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runCli, startServer, tempDir } from '../test/e2e/harness';
-import { assertLoopback, percentile, timedGet as timed, writeBenchSection } from './bench-lib';
+import { assertLoopback, intArg, percentile, timedGet as timed, writeBenchSection } from './bench-lib';
 
 const START = '<!-- bench:site -->';
 const END = '<!-- /bench:site -->';
@@ -22,14 +22,8 @@ const THREAD_P95_MS_TARGET = 50;
 const SEARCH_P95_MS_TARGET = 30;
 const THREAD_JS_KB_TARGET = 150;
 
-function arg(name: string, dflt: number, max: number): number {
-  const i = process.argv.indexOf(name);
-  const n = i > 0 ? Number(process.argv[i + 1]) : dflt;
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : dflt;
-}
-
-const REQUESTS = arg('--requests', 400, REQUESTS_MAX);
-const CLIENTS = arg('--clients', 20, CLIENTS_MAX);
+const REQUESTS = intArg('--requests', 400, REQUESTS_MAX);
+const CLIENTS = intArg('--clients', 20, CLIENTS_MAX);
 
 interface Load {
   name: string;

@@ -52,6 +52,17 @@ function openStream(path: string, gzip: boolean): Readable {
 }
 
 /** Reads the first bytes (decompressed if gzip) to detect the format. */
+/** The chunks of a stream joined into one array of `n` bytes. */
+function concatChunks(parts: readonly Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
 async function sniff(path: string, gzip: boolean): Promise<Uint8Array> {
   const stream = openStream(path, gzip);
   const parts: Uint8Array[] = [];
@@ -62,13 +73,7 @@ async function sniff(path: string, gzip: boolean): Promise<Uint8Array> {
     if (n >= 64 * 1024) break;
   }
   stream.destroy();
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatChunks(parts, n);
 }
 
 /** Detects the format of a file (gzip looked through), or uses the forced one. */
@@ -175,11 +180,5 @@ async function readAll(stream: Readable): Promise<Uint8Array> {
     parts.push(c as Uint8Array);
     n += (c as Uint8Array).length;
   }
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatChunks(parts, n);
 }
