@@ -3,7 +3,7 @@
 // the actors that can take a page out of the mapping while the fixup is pending.
 import { BLK_DELALLOC, ENOSPC, EAGAIN, EBUSY, PG_checked, PG_dirty, PG_error, PG_private, PG_uptodate, PG_writeback } from '../constants';
 import { clearPageDirtyForIo, finish, flag, hasFault, lossEvent, mappingSetError, newPage, page, pageSlot, removePage, setPageDirty, takeFault, zapPtes, type StepCtx } from '../step-context';
-import { at, type KernelRef, type OpDef } from './op-def';
+import { at, cachedPageAt, type KernelRef, type OpDef } from './op-def';
 
 /** The out-of-band dirtier. */
 export const ZAP_PTE_RANGE: KernelRef = { fn: 'zap_pte_range', ref: 'mm/memory.c:zap_pte_range@v4.17 -> set_page_dirty (munmap of a dirty PTE; no ->page_mkwrite, no delalloc)' };
@@ -156,13 +156,8 @@ export const migratePage: OpDef = {
   functions: [FALLBACK_MIGRATE_PAGE],
   exec(c) {
     const i = c.ins.page;
-    const slot = pageSlot(c.st, i);
-    at(c, FALLBACK_MIGRATE_PAGE, '');
-    if (slot === -1) {
-      c.note = `page ${i} not cached`;
-      finish(c, 0);
-      return true;
-    }
+    const slot = cachedPageAt(c, FALLBACK_MIGRATE_PAGE, i);
+    if (slot === -1) return true;
     const p = page(c.st, slot);
     if (p.lock !== -1 || (p.flags & (PG_dirty | PG_writeback)) !== 0) {
       c.note = `page ${i}: ${p.lock !== -1 ? 'trylock_page fails' : 'dirty or under writeback in MIGRATE_ASYNC'}: -EBUSY`;
@@ -200,13 +195,8 @@ export const invalidatePage: OpDef = {
   functions: [INVALIDATE_PAGES2],
   exec(c) {
     const i = c.ins.page;
-    const slot = pageSlot(c.st, i);
-    at(c, INVALIDATE_PAGES2, '');
-    if (slot === -1) {
-      c.note = `page ${i} not cached`;
-      finish(c, 0);
-      return true;
-    }
+    const slot = cachedPageAt(c, INVALIDATE_PAGES2, i);
+    if (slot === -1) return true;
     const p = page(c.st, slot);
     if (p.lock !== -1 || (p.flags & PG_writeback) !== 0) return false;
     if ((p.flags & PG_dirty) !== 0 || !releasable(c.st, slot)) {
@@ -230,13 +220,8 @@ export const reclaimPage: OpDef = {
   functions: [SHRINK_PAGE_LIST],
   exec(c) {
     const i = c.ins.page;
-    const slot = pageSlot(c.st, i);
-    at(c, SHRINK_PAGE_LIST, '');
-    if (slot === -1) {
-      c.note = `page ${i} not cached`;
-      finish(c, 0);
-      return true;
-    }
+    const slot = cachedPageAt(c, SHRINK_PAGE_LIST, i);
+    if (slot === -1) return true;
     const p = page(c.st, slot);
     if (p.lock !== -1 || (p.flags & (PG_dirty | PG_writeback)) !== 0 || p.ref !== 0) {
       c.note = `page ${i}: locked, dirty, under writeback or referenced: kept`;

@@ -6,7 +6,7 @@ import { PG_dirty, PG_private, PG_uptodate, PG_writeback } from '../constants';
 import { BH_DIRTY, BH_LOCK, BH_PINNED, BH_UNJOURNALED, BIO_BH } from '../state';
 import { clearPageDirtyForIo, finish, flag, newPage, page, pageSlot, removePage, setPageDirty, setPageWriteback, takeFault, type StepCtx } from '../step-context';
 import type { Switches } from '../switches';
-import { at, type KernelRef, type OpDef } from './op-def';
+import { at, cachedPageAt, type KernelRef, type OpDef } from './op-def';
 
 /** W1. */
 export const GFS2_TRANS_BEGIN: KernelRef = { fn: 'gfs2_trans_begin', ref: 'fs/gfs2/trans.c:gfs2_trans_begin@v6.1 (from gfs2_iomap_page_prepare)' };
@@ -162,13 +162,8 @@ export const shrinkFolioList: OpDef = {
   functions: [SHRINK_FOLIO_LIST],
   exec(c) {
     const i = c.ins.page;
-    const slot = pageSlot(c.st, i);
-    at(c, SHRINK_FOLIO_LIST, '');
-    if (slot === -1) {
-      c.note = `page ${i} not cached`;
-      finish(c, 0);
-      return true;
-    }
+    const slot = cachedPageAt(c, SHRINK_FOLIO_LIST, i);
+    if (slot === -1) return true;
     const p = page(c.st, slot);
     if (p.lock !== -1 || (p.flags & (PG_dirty | PG_writeback)) !== 0) {
       c.note = `folio ${i}: ${p.lock !== -1 ? 'folio_trylock fails' : 'dirty or under writeback'}, skipped`;

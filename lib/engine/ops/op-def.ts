@@ -1,7 +1,7 @@
 // The shape every modelled kernel operation has: a name, the kernel functions its micro-steps
 // model (with source references) and a micro-step function over the state copy.
 import type { ModelState } from '../state';
-import type { StepCtx } from '../step-context';
+import { finish, pageSlot, type StepCtx } from '../step-context';
 
 /** Instruction arguments an operation may take in a scenario program. */
 export type ArgName = 'page' | 'data' | 'fd' | 'nr' | 'sync' | 'target';
@@ -40,4 +40,18 @@ export function at(c: StepCtx, r: KernelRef, note: string): void {
   c.fn = r.fn;
   c.ref = r.ref;
   c.note = note;
+}
+
+/**
+ * Starts a one-page operation at `r`: the slot of page `i`, or -1 when the page is not cached, in
+ * which case the instruction has already finished with 0 (nothing to migrate, reclaim or drop).
+ */
+export function cachedPageAt(c: StepCtx, r: KernelRef, i: number): number {
+  const slot = pageSlot(c.st, i);
+  at(c, r, '');
+  if (slot === -1) {
+    c.note = `page ${i} not cached`;
+    finish(c, 0);
+  }
+  return slot;
 }
