@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { invariantView, listInvariants } from '@/lib/store';
 import { INVARIANT_BY_ID } from '@/lib/engine';
 import { invariantUrl, subsystemUrl } from '@/app/_components/catalogue/catalogue-urls';
+import { CatalogueProblems } from '@/app/_components/catalogue/catalogue-problems';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'invariants' };
@@ -53,18 +54,7 @@ export default function InvariantsPage() {
           })}
         </tbody>
       </table>
-      {diagnostics.length > 0 ? (
-        <>
-          <h2>Problems in the catalogue</h2>
-          <ul className="diagnostics small">
-            {diagnostics.map((d, i) => (
-              <li key={i} className="mono">
-                {d.file}:{d.line}: {d.reason} [{d.ruleId}]
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <CatalogueProblems diagnostics={diagnostics} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { listSubsystems, subsystemView } from '@/lib/store';
 import { subsystemUrl } from '@/app/_components/catalogue/catalogue-urls';
+import { CatalogueProblems } from '@/app/_components/catalogue/catalogue-problems';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'subsystems' };
@@ -41,18 +42,7 @@ export default function SubsystemsPage() {
           })}
         </tbody>
       </table>
-      {diagnostics.length > 0 ? (
-        <>
-          <h2>Problems in the catalogue</h2>
-          <ul className="diagnostics small">
-            {diagnostics.map((d, i) => (
-              <li key={i} className="mono">
-                {d.file}:{d.line}: {d.reason} [{d.ruleId}]
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <CatalogueProblems diagnostics={diagnostics} />
     </section>
   );
 }
