@@ -81,3 +81,11 @@ test('parse --json prints the documented shape and never creates the database', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('parse of a file that is not mail fails with one line naming the file', () => {
+  const file = join(corpus, 'malformed/git-t5100/0001mboxrd');
+  const r = cli('/nonexistent-db-not-opened.sqlite', 'parse', file);
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, `threadlab: ${file}: not recognisable as mail, an mbox or an archive page (use --format, or add a source.json sidecar)\n`);
+});

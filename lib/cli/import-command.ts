@@ -45,13 +45,13 @@ function drawBar(p: ImportProgress): void {
   process.stderr.write(`\r\x1b[K[${bar}] ${(frac * 100).toFixed(0).padStart(3)}%  file ${Math.min(p.fileIndex + 1, p.fileCount)}/${p.fileCount}  ${p.messages} messages  ${name}`);
 }
 
-/** Off a terminal: one line per finished file, nothing per message. */
+/** Off a terminal: one line per file read (a failed one is reported after the run), nothing per message. */
 function printLine(): (p: ImportProgress) => void {
   let lastIndex = -1;
   return (p) => {
     if (p.fileIndex === lastIndex || p.fileIndex === 0) return;
     lastIndex = p.fileIndex;
-    process.stderr.write(`imported ${p.fileIndex}/${p.fileCount}: ${p.file} (${p.messages} messages so far)\n`);
+    process.stderr.write(`read ${p.fileIndex}/${p.fileCount}: ${p.file} (${p.messages} messages so far)\n`);
   };
 }
 

@@ -67,7 +67,13 @@ export function registerParseCommand(program: Command): void {
     .option('--json', 'print JSON instead of the outline')
     .option('--format <format>', 'force the input format')
     .action(async (file: string, opts: { json?: boolean; format?: string }) => {
-      const result = await parseFile(file, opts.format);
+      let result: ParseOutput;
+      try {
+        result = await parseFile(file, opts.format);
+      } catch (err) {
+        // One line naming the file, as import does: the reason alone does not say which input.
+        throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
       process.stdout.write(opts.json === true ? `${JSON.stringify(result, null, 2)}\n` : outline(result));
     });
 }
