@@ -2,11 +2,13 @@
 // nothing behind, and a file already imported (same sha256) is skipped as a whole, which is
 // what makes re-importing a no-op. The transaction is opened and closed by hand (BEGIN/COMMIT)
 // because MIME decoding between inserts is asynchronous.
-import type { Block, Diagnostic, ParsedMessage } from '../mail';
+import type { Diagnostic, ParsedMessage } from '../mail';
 import type { Db } from './open-store';
 import { blocksContentKey } from '../thread';
 import { stmt } from './statements';
 import { upsertSource, type NewSource } from './sources';
+import { messageRows, type MessageRows } from './message-rows';
+import { unpackBlocks } from './packed-blocks';
 
 /** One copy of a message as the importer hands it over. */
 export interface IncomingCopy {
@@ -32,6 +34,8 @@ export interface IncomingCopy {
   addressAsWritten: string | null;
   /** Diagnostics about this copy (reader, decoder). */
   copyDiagnostics: Diagnostic[];
+  /** messageRows(message) when the parse worker computed it already (else the writer does). */
+  rows?: MessageRows;
 }
 
 /** What happened to one copy. */
@@ -156,9 +160,8 @@ export class FileWriter {
       const rows = stmt(this.db, "SELECT id, derived, synthetic_id, from_name, from_address, date, body FROM messages WHERE person_id = ? AND content_key = ''").all(p.id) as (Candidate & { body: string })[];
       for (const r of rows) {
         if (!compatible(r, copy)) continue;
-        const blocks = (stmt(this.db, 'SELECT kind, start, length FROM blocks WHERE message_id = ? ORDER BY ordinal').all(r.id) as { kind: string; start: number; length: number }[])
-          .map((b) => ({ kind: b.kind, raw: r.body.slice(b.start, b.start + b.length) }));
-        const key = blocksContentKey(blocks);
+        const packed = stmt(this.db, 'SELECT blocks FROM message_blocks WHERE message_id = ?').get(r.id) as { blocks: string } | undefined;
+        const key = blocksContentKey(unpackBlocks(packed?.blocks, r.body));
         // Remember the key so the next page of this speaker does not recompute it.
         stmt(this.db, 'UPDATE messages SET content_key = ? WHERE id = ?').run(key, r.id);
         if (key === copy.contentKey) return r;
@@ -177,7 +180,7 @@ export class FileWriter {
     );
     const id = Number(info.lastInsertRowid);
     if (copy.syntheticId || m.derived) this.loose = true;
-    this.insertTree(id, m);
+    this.insertTree(id, copy);
     return id;
   }
 
@@ -189,34 +192,24 @@ export class FileWriter {
       m.messageId, copy.syntheticId ? 1 : 0, m.inReplyTo, JSON.stringify(m.references), m.subject, m.from.name, m.from.address, personId, m.date,
       copy.body, copy.contentKey, JSON.stringify(m.diagnostics), id,
     );
-    stmt(this.db, 'DELETE FROM blocks WHERE message_id = ?').run(id);
+    stmt(this.db, 'DELETE FROM message_blocks WHERE message_id = ?').run(id);
     stmt(this.db, 'DELETE FROM exchanges WHERE message_id = ?').run(id);
     stmt(this.db, 'DELETE FROM messages_fts WHERE rowid = ?').run(id);
-    this.insertTree(id, m);
+    this.insertTree(id, copy);
   }
 
   /** Blocks, exchanges and the search row of a message. */
-  private insertTree(id: number, m: ParsedMessage): void {
-    const own: string[] = [];
-    const quoted: string[] = [];
-    const ins = stmt(this.db, `INSERT INTO blocks (message_id, ordinal, kind, depth, speaker_name, speaker_address, speaker_date, text, start, length, confidence, answers)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const ex = stmt(this.db, 'INSERT INTO exchanges (message_id, answer_ordinal, quote_ordinal, quoted_name, quoted_address) VALUES (?, ?, ?, ?, ?)');
-    m.blocks.forEach((b, i) => {
-      // Unquoted text is the raw slice less its line end: store it once, in the body.
-      ins.run(id, i, b.kind, b.depth, b.speaker?.name ?? null, b.speaker?.address ?? null, b.speaker?.date ?? null, b.text === impliedText(b.raw) ? null : b.text, b.start, b.raw.length, b.confidence, b.answers ?? null);
-      if (b.kind === 'own' && typeof b.answers === 'number') {
-        const q: Block | undefined = m.blocks[b.answers];
-        if (q !== undefined) ex.run(id, i, b.answers, q.speaker?.name ?? null, q.speaker?.address ?? null);
-      }
-      // Diffs are not indexed: search is for the argument, and patch text is most of the bytes
-      // of a kernel list (a later diff-aware prefix can index it in its own column).
-      if (b.kind === 'patch' || b.kind === 'blank') return;
-      if (b.depth > 0) quoted.push(b.text);
-      else if (b.kind !== 'footer' && b.kind !== 'signature') own.push(b.text);
-    });
+  private insertTree(id: number, copy: IncomingCopy): void {
+    const m = copy.message;
+    const rows = copy.rows ?? messageRows(m);
+    stmt(this.db, 'INSERT INTO message_blocks (message_id, blocks) VALUES (?, ?)').run(id, rows.blocks);
+    const x = rows.exchanges;
+    if (x.length > 0) {
+      const ex = stmt(this.db, 'INSERT INTO exchanges (message_id, answer_ordinal, quote_ordinal, quoted_name, quoted_address) VALUES (?, ?, ?, ?, ?)');
+      for (let k = 0; k + 3 < x.length; k += 4) ex.run(id, x[k], x[k + 1], x[k + 2], x[k + 3]);
+    }
     stmt(this.db, 'INSERT INTO messages_fts (rowid, subject, author, own, quoted) VALUES (?, ?, ?, ?, ?)')
-      .run(id, m.subject ?? '', [m.from.name, m.from.address].filter((x) => x !== null).join(' '), own.join('\n'), quoted.join('\n'));
+      .run(id, m.subject ?? '', [m.from.name, m.from.address].filter((x) => x !== null).join(' '), rows.own, rows.quoted);
   }
 
   /** The person row for a sender, created on first sight; every written form of the address kept. */
@@ -245,11 +238,6 @@ export class FileWriter {
       stmt(this.db, 'DELETE FROM messages WHERE id = ?').run(o.id);
     }
   }
-}
-
-/** The text a block has when nothing but its final line end was removed (null text in the table). */
-export function impliedText(raw: string): string {
-  return raw.endsWith('\n') ? raw.slice(0, -1) : raw;
 }
 
 interface Candidate {

@@ -63,7 +63,7 @@ test('hot queries use their indexes', () => {
     assert.match(plan('SELECT * FROM messages WHERE message_id = ?'), /SEARCH messages USING INDEX sqlite_autoindex_messages_1 \(message_id=\?\)/);
     assert.match(plan('SELECT root_id FROM thread_nodes WHERE message_id = ?'), /SEARCH thread_nodes USING PRIMARY KEY \(message_id=\?\)/);
     assert.match(plan('SELECT message_id FROM thread_nodes WHERE root_id = ? ORDER BY position'), /SEARCH thread_nodes USING (COVERING )?INDEX thread_nodes_root \(root_id=\?\)/);
-    assert.match(plan('SELECT * FROM blocks WHERE message_id = ? ORDER BY ordinal'), /SEARCH blocks USING PRIMARY KEY \(message_id=\?\)/);
+    assert.match(plan('SELECT blocks FROM message_blocks WHERE message_id = ?'), /SEARCH message_blocks USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     assert.match(plan('SELECT id FROM messages WHERE content_key = ?'), /USING (COVERING )?INDEX messages_content_key/);
   });
 });

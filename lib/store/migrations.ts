@@ -286,6 +286,40 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'packed blocks',
+    sql: `
+      -- A message's quote tree as one row (a JSON array, the format is described in
+      -- packed-blocks.ts) instead of one row per block: blocks are only ever read a whole
+      -- message at a time, and the rows (half of them blank lines) were most of an import's
+      -- SQLite work. The array holds exactly the old columns, ordinal = index.
+      CREATE TABLE message_blocks (
+        message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+        blocks     TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO message_blocks (message_id, blocks)
+        SELECT message_id, json_group_array(json_array(kind, depth, start, length, confidence,
+            CASE WHEN speaker_name IS NULL AND speaker_address IS NULL AND speaker_date IS NULL THEN NULL
+              ELSE json_array(speaker_name, speaker_address, speaker_date) END,
+            text, answers) ORDER BY ordinal)
+        FROM blocks GROUP BY message_id;
+      DROP TABLE blocks;
+
+      -- The old table's rows, for reading by hand and for SQL that counts or filters blocks.
+      -- A speaker given as a number is the speaker of that earlier block of the same message.
+      CREATE VIEW blocks AS
+        SELECT message_id, ordinal, kind, depth, sp ->> 0 AS speaker_name, sp ->> 1 AS speaker_address, sp ->> 2 AS speaker_date,
+          text, start, length, confidence, answers
+        FROM (
+          SELECT m.message_id, CAST(b.key AS INTEGER) AS ordinal, b.value ->> 0 AS kind, b.value ->> 1 AS depth,
+            CASE json_type(b.value, '$[5]') WHEN 'integer' THEN json_extract(m.blocks, '$[' || (b.value ->> 5) || '][5]')
+              WHEN 'array' THEN b.value -> 5 END AS sp,
+            b.value ->> 6 AS text, b.value ->> 2 AS start, b.value ->> 3 AS length, CAST(b.value ->> 4 AS REAL) AS confidence, b.value ->> 7 AS answers
+          FROM message_blocks m, json_each(m.blocks) b
+        );
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -1,9 +1,9 @@
 // The site's read side: threads as trees of messages with their quote blocks, single messages
 // by Message-ID and their original text. Rows are reshaped into the app's own JSON types here.
-import type { Block, BlockKind, Diagnostic } from '../mail';
+import type { Block, Diagnostic } from '../mail';
 import type { Db } from './open-store';
 import { stmt } from './statements';
-import { impliedText } from './message-writer';
+import { unpackBlocks } from './packed-blocks';
 
 /** One row of the thread list. */
 export interface ThreadSummary {
@@ -66,7 +66,6 @@ interface MessageRow {
   id: number; message_id: string; synthetic_id: number; derived: number; in_reply_to: string | null; references_json: string; subject: string | null;
   from_name: string | null; from_address: string | null; date: string | null; body: string; diagnostics_json: string;
 }
-interface BlockRow { ordinal: number; kind: string; depth: number; speaker_name: string | null; speaker_address: string | null; speaker_date: string | null; text: string | null; start: number; length: number; confidence: number; answers: number | null }
 
 function toSummary(r: ThreadRow): ThreadSummary {
   return { rootId: r.root_id, subject: r.subject, messageCount: r.message_count, ghostCount: r.ghost_count, maxDepth: r.max_depth, firstDate: r.first_date, lastDate: r.last_date };
@@ -102,15 +101,8 @@ export function getThread(db: Db, messageId: string): ThreadTree | null {
 export function getMessage(db: Db, messageId: string): StoredMessage | null {
   const r = stmt(db, 'SELECT * FROM messages WHERE message_id = ?').get(stripAngles(messageId)) as MessageRow | undefined;
   if (r === undefined) return null;
-  const blocks = (stmt(db, 'SELECT * FROM blocks WHERE message_id = ? ORDER BY ordinal').all(r.id) as BlockRow[]).map((b): Block => {
-    const block: Block = {
-      kind: b.kind as BlockKind, depth: b.depth,
-      speaker: b.speaker_name === null && b.speaker_address === null && b.speaker_date === null ? null : { name: b.speaker_name, address: b.speaker_address, date: b.speaker_date },
-      text: b.text ?? impliedText(r.body.slice(b.start, b.start + b.length)), raw: r.body.slice(b.start, b.start + b.length), start: b.start, confidence: b.confidence,
-    };
-    if (b.answers !== null) block.answers = b.answers;
-    return block;
-  });
+  const packed = stmt(db, 'SELECT blocks FROM message_blocks WHERE message_id = ?').get(r.id) as { blocks: string } | undefined;
+  const blocks = unpackBlocks(packed?.blocks, r.body);
   const node = stmt(db, 'SELECT root_id, parent_id, depth FROM thread_nodes WHERE message_id = ?').get(r.message_id) as { root_id: string; parent_id: string | null; depth: number } | undefined;
   const copies = (stmt(db, `SELECT s.path, c.format, c.line, c.byte_offset, c.sidecar_json, c.diagnostics_json FROM message_sources c JOIN sources s ON s.id = c.source_id
     WHERE c.message_id = ? AND c.format <> 'derived' ORDER BY s.path, c.ordinal`).all(r.id) as { path: string; format: string; line: number | null; byte_offset: number | null; sidecar_json: string | null; diagnostics_json: string }[])
