@@ -1,13 +1,16 @@
-// Runs the first stage of parseSource (split and decode) in a worker thread for big files,
-// while the main thread builds quote trees and writes SQLite: the two halves take about the
-// same time, so the import takes about half of their sum. Batches flow with back-pressure, so memory stays bounded when the writer is
-// the slower side.
+// Runs parseSource in a worker thread for big files, while the main thread writes SQLite: the
+// worker splits and decodes every mail and builds the quote trees the main thread has no time
+// for, so the import takes about half of the sum of the two. Batches flow with back-pressure,
+// so memory stays bounded when the writer is the slower side.
 import { Worker } from 'node:worker_threads';
 import type { ArchiveFormat } from '../archive';
-import { finishItem, SourceError, type SourceCopy, type SourceItem } from './parse-source';
+import type { Block } from '../mail';
+import { unpackBlocks } from '../store/packed-blocks';
+import { finishItem, SourceError, type SourceCopy } from './parse-source';
+import type { PackedCopy, WorkerItem } from './parse-worker';
 
 type FromWorker =
-  | { type: 'batch'; items: SourceItem[] }
+  | { type: 'batch'; items: WorkerItem[] }
   | { type: 'done' }
   | { type: 'error'; name: string; message: string };
 
@@ -73,18 +76,8 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
         Atomics.add(taken, 0, 1);
         Atomics.notify(taken, 0);
         for (const it of m.items) {
-          if (it.kind === 'copy') {
-            // Undo the worker's packing: raw came as a length, text as null when it is raw less its line end.
-            const c = it.copy;
-            for (const b of c.message.blocks) {
-              const packed = b as unknown as { raw: number; text: string | null };
-              b.raw = c.body.slice(b.start, b.start + packed.raw);
-              if (packed.text === null) b.text = b.raw.endsWith('\n') ? b.raw.slice(0, -1) : b.raw;
-            }
-          }
           // Mail decoded by the worker gets its quote tree here, on the main thread.
-          const c = finishItem(it);
-          yield c;
+          yield it.kind === 'decoded' ? finishItem(it) : unpacked(it.copy);
         }
       }
     } finally {
@@ -94,7 +87,23 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
   return { copies: copies(), stop: async () => void (await worker.terminate()) };
 }
 
-/** Same as parseSource, computed in a worker thread. */
+/**
+ * A packed copy with its blocks back, unpacked from the rows on first use only: the writer
+ * needs them just to match copies across archives, and most imports never do. They are the
+ * blocks as the store keeps them (no `names`, no written forms of speakers).
+ */
+function unpacked(copy: PackedCopy): PackedCopy {
+  let blocks: Block[] | null = null;
+  Object.defineProperty(copy.message, 'blocks', {
+    enumerable: true,
+    configurable: true,
+    get: () => (blocks ??= unpackBlocks(copy.rows.blocks, copy.body)),
+    set: (v: Block[]) => void (blocks = v),
+  });
+  return copy;
+}
+
+/** Same as parseSource (blocks in the store's form), computed in a worker thread. */
 export function parseSourceInWorker(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceCopy> {
   return startParseInWorker(path, options).copies;
 }
