@@ -23,6 +23,7 @@ test('a fresh file is created, put in WAL mode and migrated to the current versi
   try {
     const db = openStore(t.path);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('page_size', { simple: true }), 16384);
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
     assert.equal(db.pragma('user_version', { simple: true }), schemaVersion);
     db.close();

@@ -30,6 +30,11 @@ export function openStore(path: string, options: OpenOptions = {}): Db {
   if (!readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly, fileMustExist: readonly });
   try {
+    // 16 KiB pages for a new file (the size is fixed when the file is created; existing files
+    // keep theirs): most bytes are large rows (original mail, bodies) that 4 KiB pages split
+    // into overflow chains, and an import writes every page twice (WAL, then checkpoint), so
+    // a quarter as many pages makes an import's commit about a third cheaper. Reads are no slower.
+    if (!readonly) db.pragma('page_size = 16384');
     if (!readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
