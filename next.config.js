@@ -1,9 +1,25 @@
 // Next.js configuration. The store uses better-sqlite3 (a native module), which must stay a
 // runtime `require` on the server instead of being bundled.
+import { fileURLToPath } from 'node:url';
+
+// The queries whose /search?q= page can be served by the cached /search/q/<query>. Next.js puts
+// the decoded value into the path unescaped, so a query holding "/", "#", "?", "%", a backslash
+// or a control character, being "." or "..", or ending in a space would name another path (or
+// lose the space); those stay on the uncached /search page, which answers every query.
+const SEARCH_REWRITABLE = '(?<q>(?!\\.\\.?$)(?!.*\\s$)[^/#?%\\\\\\u0000-\\u001f\\u007f]+)';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Rendered pages are kept until the database changes (see the file); Next's own memory cache
+  // in front of it would not know when that happens.
+  cacheHandler: fileURLToPath(new URL('./lib/site/page-cache.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // Next.js hashes every response body for an ETag, in JavaScript, on every request: a third of
+  // the cost of serving a cached thread page. Pages change only on import, and a 304 would save
+  // a reader little, so no ETags.
+  generateEtags: false,
   reactStrictMode: true,
   // Lint and typecheck run in `npm run check`; the build need not repeat them.
   eslint: { ignoreDuringBuilds: true },
@@ -27,10 +43,17 @@ const nextConfig = {
           { key: 'Referrer-Policy', value: 'same-origin' },
         ],
       },
+      // Next.js marks cached pages `s-maxage=31536000`: a shared cache in front of the server
+      // would keep them for a year, past any import. The server's own cache knows when to drop
+      // them (lib/site/page-cache.mjs), so others must ask each time.
+      ...['/t/:path*', '/search', '/search/q/:path*'].map((source) => ({ source, headers: [{ key: 'Cache-Control', value: 'no-cache' }] })),
     ];
   },
   async rewrites() {
-    return [{ source: '/t/:thread.mbox', destination: '/api/threads/:thread/mbox' }];
+    return {
+      beforeFiles: [{ source: '/search', has: [{ type: 'query', key: 'q', value: SEARCH_REWRITABLE }], destination: '/search/q/:q' }],
+      afterFiles: [{ source: '/t/:thread.mbox', destination: '/api/threads/:thread/mbox' }],
+    };
   },
 };
 

@@ -1,13 +1,27 @@
 import { dbPath } from './db-path';
 import { openStore, type Db } from './open-store';
+import { storeVersion } from './store-version';
 
 let shared: Db | undefined;
+
+// The rendered-page cache (lib/site/page-cache.mjs) is loaded by Next.js outside the bundles, so
+// it finds the store version through this well-known global. The value names the connection
+// too, because data_version numbers of two connections are unrelated.
+const VERSION_HOOK = Symbol.for('threadlab.storeVersion');
+const OPENED = Symbol.for('threadlab.storeConnections');
 
 /**
  * The server's connection, opened once per process on first use. It is a normal (not read-only)
  * connection so that a fresh database file gets its schema; the site itself only reads.
  */
 export function getReadStore(): Db {
-  if (shared === undefined || !shared.open) shared = openStore(dbPath());
+  if (shared === undefined || !shared.open) {
+    const db = openStore(dbPath());
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    const serial = (typeof g[OPENED] === 'number' ? g[OPENED] : 0) + 1;
+    g[OPENED] = serial;
+    g[VERSION_HOOK] = () => (db.open ? `${serial}:${storeVersion(db)}` : `${serial}:closed`);
+    shared = db;
+  }
   return shared;
 }

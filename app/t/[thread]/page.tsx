@@ -9,7 +9,12 @@ import { MessageBody } from '@/app/_components/message-body';
 import { threadOrder } from '@/app/_components/thread-order';
 import { messageAnchor, messageFragment, messageUrl, rawUrl, pageParam } from '@/app/_components/urls';
 
-export const dynamic = 'force-dynamic';
+// Rendered on first request and kept by the page cache (lib/site/page-cache.mjs) until an
+// import changes the database; nothing is rendered at build time.
+export const dynamicParams = true;
+export function generateStaticParams(): Array<{ thread: string }> {
+  return [];
+}
 
 type Params = Promise<{ thread: string }>;
 
