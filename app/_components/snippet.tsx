@@ -13,5 +13,5 @@ export function Snippet({ text }: { text: string }) {
     parts.push({ mark: true, text: rest.slice(open + 1, close) });
     rest = rest.slice(close + 1);
   }
-  return <span className="snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
+  return <span className="snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
 }
