@@ -85,6 +85,22 @@ test('a budget stops exploration with a clear message', () => {
   assert.equal(d.message, 'depth budget of 3 steps exceeded');
 });
 
+test('progress is reported every progressEvery new states, then once for the counterexample pass', () => {
+  const files = Array.from({ length: 6 }, (_, i) => `f${i}`);
+  const w = world([
+    { name: 'A', program: [0, 1, 2].map((fd) => ins('open', { fd })) },
+    { name: 'B', program: [3, 4, 5].map((fd) => ins('open', { fd })) },
+  ], { files });
+  const seen: Array<{ phase: string; states: number }> = [];
+  const r = explore(w, init(w), { maxStates: 1000, maxDepth: 100, progressEvery: 4, onProgress: (p) => seen.push({ phase: p.phase, states: p.states }) });
+  // Two actors of three opens each: (3+1)^2 = 16 states, reported at 4, 8, 12 and 16; nothing is
+  // violated, so there is no counterexample pass.
+  assert.equal(r.states, 16);
+  assert.deepEqual(seen, [4, 8, 12, 16].map((states) => ({ phase: 'explore', states })));
+  const quiet = explore(w, init(w), { maxStates: 1000, maxDepth: 100 });
+  assert.deepEqual({ ...quiet, verdicts: null }, { ...r, verdicts: null });
+});
+
 test('verdicts and the shortest counterexample on a race: fsync error only sometimes spurious', () => {
   // A dirty page, a flusher and an fsync on a file opened after... nothing is lost, so no fsync may fail:
   // the invariant holds (never), and the counterexample list is empty.

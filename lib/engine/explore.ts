@@ -20,7 +20,27 @@ export interface ExploreBudget {
   maxDepth: number;
   /** Whether to run the breadth-first pass for shortest counterexamples (default true). */
   counterexamples?: boolean;
+  /**
+   * Called every `progressEvery` new distinct states (default 65,536) and once when the
+   * counterexample pass begins, so that a caller on another thread (the browser's worker) can
+   * show how far a long exploration has got. It must not throw.
+   */
+  onProgress?: (p: ExploreProgress) => void;
+  progressEvery?: number;
 }
+
+/** How far an exploration has got: the phase and the counts so far. */
+export interface ExploreProgress {
+  phase: 'explore' | 'counterexamples';
+  /** Distinct states so far (in the counterexample pass: states of the finished exploration). */
+  states: number;
+  transitions: number;
+  terminals: number;
+  /** The state budget, for "n of at most m". */
+  maxStates: number;
+}
+
+const PROGRESS_EVERY_DEFAULT = 65_536;
 
 /** The default budget: enough for every seed scenario with a wide margin. */
 export const DEFAULT_BUDGET: ExploreBudget = { maxStates: 2_000_000, maxDepth: 2_000 };
@@ -72,6 +92,8 @@ export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFA
   let deadlocks = 0;
   let maxDepth = 0;
   let message: string | null = null;
+  const every = Math.max(1, budget.progressEvery ?? PROGRESS_EVERY_DEFAULT);
+  let nextReport = budget.onProgress === undefined ? Infinity : every;
   while (stack.length > 0) {
     const state = stack.pop()!;
     const depth = depths.pop()!;
@@ -94,6 +116,10 @@ export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFA
       }
       stack.push(next);
       depths.push(depth + 1);
+      if (visited.size >= nextReport) {
+        nextReport += every;
+        budget.onProgress?.({ phase: 'explore', states: visited.size, transitions, terminals, maxStates: budget.maxStates });
+      }
     }
     if (message !== null) break;
     if (!any) {
@@ -107,6 +133,9 @@ export function explore(w: World, init: ModelState, budget: ExploreBudget = DEFA
   }
   const complete = message === null;
   const wanted = budget.counterexamples === false ? w.invariants.map(() => false) : complete ? violating.map((v) => v > 0) : w.invariants.map(() => true);
+  if (budget.onProgress !== undefined && wanted.some(Boolean)) {
+    budget.onProgress({ phase: 'counterexamples', states: visited.size, transitions, terminals, maxStates: budget.maxStates });
+  }
   const cex = shortestCounterexamples(w, init, wanted, budget);
   return {
     complete,

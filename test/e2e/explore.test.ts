@@ -73,6 +73,16 @@ test('Cancel stops a long exploration: the worker is terminated and no result ap
   await page.getByRole('button', { name: 'Explore all interleavings' }).click();
   await page.waitForSelector('.explore[data-status="running"]');
   await page.waitForFunction(() => /… [1-9]\d*\.\d s$/.test(document.querySelector('.explore-elapsed')?.textContent ?? ''));
+  // The engine's progress reaches the page: a count of states that grows while it runs.
+  const progress = async (): Promise<number> => {
+    const m = /^([\d,]+) states of at most 2,000,000, [\d,]+ terminal$/.exec(await page.locator('.explore-progress').innerText());
+    assert.ok(m !== null, 'progress text');
+    return Number(m[1]!.replace(/,/g, ''));
+  };
+  await page.waitForFunction(() => /^[\d,]+ states/.test(document.querySelector('.explore-progress')?.textContent ?? ''));
+  const first = await progress();
+  await page.waitForFunction((n) => Number((/^([\d,]+) states/.exec(document.querySelector('.explore-progress')?.textContent ?? '') ?? [])[1]?.replace(/,/g, '') ?? 0) > n, first);
+  assert.ok((await progress()) > first);
   await screenshot(page, 'explore-running');
   await page.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await page.locator('.explore').getAttribute('data-status'), 'cancelled');

@@ -1,3 +1,4 @@
+import type { ExploreProgress } from '@/lib/engine';
 import type { ScenarioExploration } from '@/lib/scenario';
 
 /** What the page sends the exploration worker: the scenario as JSON data and the variant to explore. */
@@ -6,5 +7,8 @@ export interface ExploreRequest {
   variant: string;
 }
 
-/** What the worker answers: the exploration with its wall time, or why it could not run. */
-export type ExploreReply = { type: 'result'; result: ScenarioExploration; elapsedMs: number } | { type: 'error'; error: string };
+/** What the worker sends: progress while it runs, then the exploration with its wall time, or why it could not run. */
+export type ExploreReply =
+  | { type: 'progress'; progress: ExploreProgress }
+  | { type: 'result'; result: ScenarioExploration; elapsedMs: number }
+  | { type: 'error'; error: string };

@@ -1,9 +1,10 @@
 'use client';
 // "Explore all interleavings" for one scenario and variant, in a Web Worker so the page stays
-// responsive: elapsed time while it runs, Cancel (terminates the worker), then the counts, each
+// responsive: elapsed time and states explored while it runs, Cancel (terminates the worker), then the counts, each
 // invariant's verdict against the file's expectation, and the shortest counterexample schedule
 // with a link that replays it in the player.
 import { useEffect, useRef, useState } from 'react';
+import type { ExploreProgress } from '@/lib/engine';
 import type { Scenario, ScenarioExploration } from '@/lib/scenario';
 import type { ExploreReply, ExploreRequest } from './explore-messages';
 
@@ -18,10 +19,18 @@ export interface ExplorePanelProps {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'running'; startedAt: number }
+  | { kind: 'running'; startedAt: number; progress: ExploreProgress | null }
   | { kind: 'cancelled'; afterMs: number }
   | { kind: 'failed'; error: string }
   | { kind: 'done'; result: ScenarioExploration; elapsedMs: number };
+
+const count = new Intl.NumberFormat('en-US');
+
+function progressText(p: ExploreProgress | null): string {
+  if (p === null) return '';
+  if (p.phase === 'counterexamples') return `${count.format(p.states)} states explored; finding the shortest counterexamples`;
+  return `${count.format(p.states)} states of at most ${count.format(p.maxStates)}, ${count.format(p.terminals)} terminal`;
+}
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -54,9 +63,13 @@ export function ExplorePanel(props: ExplorePanelProps) {
     worker.current = w;
     const startedAt = performance.now();
     setNow(startedAt);
-    setStatus({ kind: 'running', startedAt });
+    setStatus({ kind: 'running', startedAt, progress: null });
     w.onmessage = (e: MessageEvent<ExploreReply>) => {
       const reply = e.data;
+      if (reply.type === 'progress') {
+        setStatus((s) => (s.kind === 'running' && worker.current === w ? { ...s, progress: reply.progress } : s));
+        return;
+      }
       setStatus(reply.type === 'result' ? { kind: 'done', result: reply.result, elapsedMs: reply.elapsedMs } : { kind: 'failed', error: reply.error });
       w.terminate();
       if (worker.current === w) worker.current = null;
@@ -95,6 +108,7 @@ export function ExplorePanel(props: ExplorePanelProps) {
             <span className="explore-elapsed mono small" role="status">
               exploring {props.variant}… {seconds(now - status.startedAt)}
             </span>
+            <span className="explore-progress mono small">{progressText(status.progress)}</span>
             <button type="button" onClick={cancel}>
               Cancel
             </button>
