@@ -46,7 +46,8 @@ const nextConfig = {
       // Next.js marks cached pages `s-maxage=31536000`: a shared cache in front of the server
       // would keep them for a year, past any import. The server's own cache knows when to drop
       // them (lib/site/page-cache.mjs), so others must ask each time.
-      ...['/t/:path*', '/search', '/search/q/:path*'].map((source) => ({ source, headers: [{ key: 'Cache-Control', value: 'no-cache' }] })),
+      // One rule for /t/…, /search and /search/q/… (every rule is matched on every request).
+      { source: '/:section(t|search)/:rest*', headers: [{ key: 'Cache-Control', value: 'no-cache' }] },
     ];
   },
   async rewrites() {

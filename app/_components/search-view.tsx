@@ -52,13 +52,21 @@ export function SearchView({ q }: { q: string }) {
         <input type="search" name="q" defaultValue={q} aria-label="query" placeholder="write_cache_pages f:chinner s:iomap nq:… q:… d:2018-10-01..2018-12-01 inv:… sub:…" />
         <button type="submit">Search</button>
       </form>
-      <p className="muted small">
-        Prefixes: <code>s:</code> subject, <code>f:</code> from, <code>b:</code> body, <code>nq:</code> the author&apos;s own words,{' '}
-        <code>q:</code> quoted words, <code>d:FROM..TO</code> dates; <code>&quot;phrases&quot;</code>, <code>-word</code>, <code>OR</code>. Knowledge base:{' '}
-        <code>inv:</code> invariant, <code>sub:</code> subsystem, <code>verdict:always</code> (or <code>never</code>, <code>sometimes</code>,{' '}
-        <code>verdict:v4.19=always</code>), <code>claim:thread#c7</code> or <code>claim:c7</code>; alone they list claims and scenarios, with words they
-        narrow the messages to their threads.
-      </p>
+      {outcome === null || !outcome.ok ? (
+        <p className="muted small">
+          Prefixes: <code>s:</code> subject, <code>f:</code> from, <code>b:</code> body, <code>nq:</code> the author&apos;s own words,{' '}
+          <code>q:</code> quoted words, <code>d:FROM..TO</code> dates; <code>&quot;phrases&quot;</code>, <code>-word</code>, <code>OR</code>. Knowledge base:{' '}
+          <code>inv:</code> invariant, <code>sub:</code> subsystem, <code>verdict:always</code> (or <code>never</code>, <code>sometimes</code>,{' '}
+          <code>verdict:v4.19=always</code>), <code>claim:thread#c7</code> or <code>claim:c7</code>; alone they list claims and scenarios, with words they
+          narrow the messages to their threads.
+        </p>
+      ) : (
+        // A results page names the prefixes in one line; the whole syntax is on the empty page.
+        <p className="muted small">
+          {'Prefixes s: f: b: nq: q: d: inv: sub: verdict: claim: '}
+          <a href="/search">(syntax)</a>
+        </p>
+      )}
       {outcome === null ? null : !outcome.ok ? (
         <p className="query-error" role="alert">
           {outcome.error}
