@@ -2,6 +2,7 @@
 // request, percentiles, and the line that says on what machine and under what load a figure was
 // taken (the machines are shared, so figures vary and say so).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -19,16 +20,30 @@ export function writeBenchSection(name: string, section: string): void {
   writeFileSync(DOC, a >= 0 && b > a ? doc.slice(0, a) + section + doc.slice(b + end.length) : `${doc.trimEnd()}\n\n${section}\n`);
 }
 
-/** One GET, timed until the whole body is read; an error is any status but 200, or no answer in 30 s. */
-export async function timedGet(url: string): Promise<{ ms: number; error: string | null }> {
+// One keep-alive connection per client, as a browser holds one; node:http rather than fetch,
+// whose own per-request cost on this 2-core machine is large enough to show in the server's
+// latency (the load generator shares the cores with the server).
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const TIMEOUT_MS = 30_000;
+
+/**
+ * One GET, timed until the last byte of the body is read; an error is any status but 200, or no
+ * answer in 30 s. `encoding` is sent as Accept-Encoding ("gzip, deflate" is what browsers and
+ * fetch ask for); without it the server sends the body as it is, as to curl or a load generator.
+ */
+export function timedGet(url: string, encoding?: string): Promise<{ ms: number; bytes: number; error: string | null }> {
   const t0 = performance.now();
-  try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-    await r.arrayBuffer();
-    return { ms: performance.now() - t0, error: r.status === 200 ? null : `HTTP ${r.status}` };
-  } catch (err) {
-    return { ms: performance.now() - t0, error: err instanceof Error ? err.message : String(err) };
-  }
+  return new Promise((resolveGet) => {
+    let bytes = 0;
+    const done = (error: string | null): void => resolveGet({ ms: performance.now() - t0, bytes, error });
+    const req = get(url, { agent, headers: encoding === undefined ? {} : { 'accept-encoding': encoding } }, (res) => {
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => done(res.statusCode === 200 ? null : `HTTP ${res.statusCode ?? '?'}`));
+      res.on('error', (err) => done(err.message));
+    });
+    req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error(`no answer in ${TIMEOUT_MS / 1000} s`)));
+    req.on('error', (err) => done(err.message));
+  });
 }
 
 /** The p-th percentile (0..1) of ascending values, nearest-rank. */
