@@ -11,7 +11,7 @@
 //   text     null when it is the raw slice less its final line end (most unquoted blocks);
 //   answers  the index of the quote block an own block answers, or null.
 // Pure: the parse worker packs, the store unpacks; neither needs SQLite for it.
-import type { Block, BlockKind } from '../mail';
+import type { Block, BlockKind, Speaker } from '../mail';
 
 type PackedSpeaker = [string | null, string | null, string | null] | number | null;
 type PackedBlock = [string, number, number, number, number, PackedSpeaker?, (string | null)?, (number | null)?];
@@ -21,24 +21,35 @@ export function impliedText(raw: string): string {
   return raw.endsWith('\n') ? raw.slice(0, -1) : raw;
 }
 
+/** Whether `text` is `raw` less its final line end (compared without cutting a new string). */
+function isImplied(text: string, raw: string): boolean {
+  const n = raw.length > 0 && raw.charCodeAt(raw.length - 1) === 10 ? raw.length - 1 : raw.length;
+  return text.length === n && raw.startsWith(text);
+}
+
 /** A message's blocks in their stored form (see the head of this file). */
 export function packBlocks(blocks: readonly Block[]): string {
   const out: PackedBlock[] = [];
-  // Explicit speakers written so far, by their JSON, with the block that holds each.
-  const seen = new Map<string, number>();
+  // Blocks written with an explicit speaker, one per distinct speaker (a message has a few).
+  const named: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block;
+    const s = b.speaker;
     let speaker: PackedSpeaker = null;
-    if (b.speaker !== null && (b.speaker.name !== null || b.speaker.address !== null || b.speaker.date !== null)) {
-      const s: [string | null, string | null, string | null] = [b.speaker.name, b.speaker.address, b.speaker.date];
-      const key = JSON.stringify(s);
-      const at = seen.get(key);
-      if (at === undefined) {
-        seen.set(key, i);
-        speaker = s;
-      } else speaker = at;
+    if (s !== null && (s.name !== null || s.address !== null || s.date !== null)) {
+      for (const k of named) {
+        const t = (blocks[k] as Block).speaker as Speaker;
+        if (t === s || (t.name === s.name && t.address === s.address && t.date === s.date)) {
+          speaker = k;
+          break;
+        }
+      }
+      if (speaker === null) {
+        named.push(i);
+        speaker = [s.name, s.address, s.date];
+      }
     }
-    const row: PackedBlock = [b.kind, b.depth, b.start, b.raw.length, b.confidence, speaker, b.text === impliedText(b.raw) ? null : b.text, b.answers ?? null];
+    const row: PackedBlock = [b.kind, b.depth, b.start, b.raw.length, b.confidence, speaker, isImplied(b.text, b.raw) ? null : b.text, b.answers ?? null];
     while (row.length > 5 && row[row.length - 1] === null) row.pop();
     out.push(row);
   }
