@@ -6,8 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { ArchiveFormat } from '../archive';
 import type { Block } from '../mail';
 import { unpackBlocks } from '../store/packed-blocks';
-import { finishItem, SourceError, type SourceCopy } from './parse-source';
-import type { PackedCopy, WorkerItem } from './parse-worker';
+import { finishItem, readSource, SourceError, type SourceCopy } from './parse-source';
+import { HEAD, HEAD_CLOSED, TAKEN, type PackedCopy, type WorkerItem } from './parse-worker';
 
 type FromWorker =
   | { type: 'batch'; items: WorkerItem[] }
@@ -40,12 +40,14 @@ export interface WorkerParse {
  * the caller hashes the file); the copies are the same as parseSource's.
  */
 export function startParseInWorker(path: string, options: { format?: ArchiveFormat } = {}): WorkerParse {
-  // Batches taken so far, shared with the worker for back-pressure (see parse-worker.ts).
-  const taken = new Int32Array(new SharedArrayBuffer(4));
+  // Shared with the worker: [TAKEN] batches taken so far, for back-pressure; [HEAD] the items
+  // this thread parsed itself while the worker was starting, with HEAD_CLOSED set by the worker
+  // once it starts (see parse-worker.ts).
+  const shared = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     // tsx is resolved here, from this file, so the worker finds it whatever the working directory.
-    workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT, taken: taken.buffer },
+    workerData: { tsx: import.meta.resolve('tsx/esm/api'), module: new URL('./parse-worker.ts', import.meta.url).href, path, format: options.format ?? null, batch: BATCH_COPIES, inFlight: BATCHES_IN_FLIGHT, shared: shared.buffer },
   });
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
@@ -62,8 +64,24 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
     if (code !== 0 && exitError === null) exitError = new Error(`parse worker exited with code ${code}`);
     wake?.();
   });
+  // The worker needs ~150 ms to load the parser (tsx compiles it in a fresh thread) while the
+  // caller has hashed the file and waits: until the worker starts, this thread parses the
+  // head of the file itself, claiming one item at a time; the worker skips the items claimed.
+  async function* head(): AsyncGenerator<SourceCopy> {
+    const items = readSource(path, options);
+    try {
+      while (claimHead(shared)) {
+        const r = await items.next();
+        if (r.done === true) return;
+        yield finishItem(r.value);
+      }
+    } finally {
+      await items.return(undefined);
+    }
+  }
   async function* copies(): AsyncGenerator<SourceCopy> {
     try {
+      yield* head();
       for (;;) {
         while (queue.length === 0) {
           if (exitError !== null) throw exitError;
@@ -73,8 +91,8 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
         const m = queue.shift() as FromWorker;
         if (m.type === 'done') return;
         if (m.type === 'error') throw m.name === 'SourceError' ? new SourceError(m.message) : new Error(m.message);
-        Atomics.add(taken, 0, 1);
-        Atomics.notify(taken, 0);
+        Atomics.add(shared, TAKEN, 1);
+        Atomics.notify(shared, TAKEN);
         for (const it of m.items) {
           // Mail decoded by the worker gets its quote tree here, on the main thread.
           yield it.kind === 'decoded' ? finishItem(it) : unpacked(it.copy);
@@ -85,6 +103,13 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
     }
   }
   return { copies: copies(), stop: async () => void (await worker.terminate()) };
+}
+
+/** Claims the next item of the file for this thread; false once the worker has started. */
+function claimHead(shared: Int32Array): boolean {
+  const v = Atomics.load(shared, HEAD);
+  // Only this thread counts and only the worker closes, so a failed exchange means closed.
+  return (v & HEAD_CLOSED) === 0 && Atomics.compareExchange(shared, HEAD, v, v + 1) === v;
 }
 
 /**

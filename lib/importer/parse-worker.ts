@@ -13,18 +13,27 @@ export type PackedCopy = SourceCopy & { rows: MessageRows };
 /** What the worker posts: mail decoded only (the main thread builds its tree), or a packed copy. */
 export type WorkerItem = { kind: 'decoded'; item: DecodedCopy } | { kind: 'packed'; copy: PackedCopy };
 
+/** Index of the shared counter of batches the main thread has taken. */
+export const TAKEN = 0;
+/** Index of the shared count of items the main thread parsed itself before this thread started. */
+export const HEAD = 1;
+/** Set in HEAD by this thread when it starts: from then on the main thread claims no more items. */
+export const HEAD_CLOSED = 1 << 30;
+
 /** Reads `path` and streams its items to `port` with back-pressure. */
-export async function runParseWorker(port: MessagePort, data: { path: string; format: ArchiveFormat | null; batch: number; inFlight: number; taken: SharedArrayBuffer }): Promise<void> {
+export async function runParseWorker(port: MessagePort, data: { path: string; format: ArchiveFormat | null; batch: number; inFlight: number; shared: SharedArrayBuffer }): Promise<void> {
   // Back-pressure through a shared counter of batches the main thread has taken: cheaper than
   // a message per batch, and this thread may block on it (it has nothing else to do then).
-  const taken = new Int32Array(data.taken);
+  const shared = new Int32Array(data.shared);
+  // The items the main thread parsed while this thread was loading: read past, never sent.
+  let skip = Atomics.or(shared, HEAD, HEAD_CLOSED);
   let sent = 0;
-  const inFlight = () => sent - Atomics.load(taken, 0);
+  const inFlight = () => sent - Atomics.load(shared, TAKEN);
   const send = async (items: WorkerItem[]) => {
     for (;;) {
-      const seen = Atomics.load(taken, 0);
+      const seen = Atomics.load(shared, TAKEN);
       if (sent - seen < data.inFlight) break;
-      Atomics.wait(taken, 0, seen, 1000);
+      Atomics.wait(shared, TAKEN, seen, 1000);
     }
     sent++;
     // A finished copy travels in the store's form (messageRows: packed blocks, search text,
@@ -44,6 +53,10 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
   try {
     let batch: WorkerItem[] = [];
     for await (const item of readSource(data.path, data.format === null ? {} : { format: data.format })) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
       // While the main thread still has a batch to write, build the quote tree here; only when
       // it has drained everything send the mail decoded, for it to build at once. The result is
       // the same either way, only the thread that computes it changes.
