@@ -105,7 +105,7 @@ test('search: the same hits as the search page; missing or malformed queries are
   assert.deepEqual(await get('/api/search'), { status: 400, type: 'application/json', body: { error: 'q is required: /api/search?q=<query>' } });
 });
 
-test('scenarios: the list with hashes and variants; an unknown scenario is 404 JSON', async () => {
+test('scenarios: the list with hashes and variants; an unknown scenario or variant is 404 JSON', async () => {
   const r = await get('/api/scenarios');
   assert.equal(r.status, 200);
   const files = readdirSync(join(projectRoot, 'content/scenarios')).flatMap((d) => readdirSync(join(projectRoot, 'content/scenarios', d)).filter((f) => f.endsWith('.json')));
@@ -119,6 +119,12 @@ test('scenarios: the list with hashes and variants; an unknown scenario is 404 J
   assert.equal(one.status, 200);
   assert.equal(one.body.hash, s.hash);
   assert.deepEqual(await get('/api/scenarios/write-cache-pages-stop-on-error/no-such'), { status: 404, type: 'application/json', body: { error: 'no scenario write-cache-pages-stop-on-error/no-such' } });
+  // A mistyped variant is a 404 naming the real ones, never a replay of another variant.
+  assert.deepEqual(await get(s.api + '?v=v4.91'), {
+    status: 404,
+    type: 'application/json',
+    body: { error: 'scenario write-cache-pages-stop-on-error/unmount-leaks-delalloc has no variant "v4.91"; its variants: v4.19, xfs-ctx-deferred, landed-3fa750dcf29e' },
+  });
 });
 
 test('POST /api/scenarios/run: a run for a valid body; 400 with JSON paths; 400 for an unknown variant; 413 past 64 KB', async () => {

@@ -89,6 +89,16 @@ test('unknown scenarios and hashes are 404s', async () => {
   }
 });
 
+test('a mistyped variant shows the first one and says so', async () => {
+  const page = await site.browser.newPage();
+  const res = await page.goto(site.server.url + PATH + '?v=v4.91');
+  assert.equal(res?.status(), 200);
+  assert.equal(await page.locator('.unknown-variant').innerText(), 'This scenario has no variant "v4.91"; showing v4.19, the first of v4.19, xfs-ctx-deferred, landed-3fa750dcf29e.');
+  assert.equal(await page.locator('h2', { hasText: 'Replay under' }).innerText(), 'Replay under v4.19');
+  await page.goto(site.server.url + PATH + '?v=v4.19');
+  assert.equal(await page.locator('.unknown-variant').count(), 0);
+});
+
 test('the scenario page quotes the claims it replays and links each back to its place in the thread', async () => {
   const page = await site.browser.newPage();
   await page.goto(site.server.url + PATH);

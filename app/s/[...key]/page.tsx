@@ -43,6 +43,8 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
   const sp = await searchParams;
   const variants = scenarioVariants(s);
   const variant = variants.includes(first(sp.v) ?? '') ? (first(sp.v) as string) : variants[0]!;
+  // A mistyped ?v= still shows the scenario, but says plainly which variant is shown instead.
+  const unknownVariant = first(sp.v) !== undefined && first(sp.v) !== variant ? first(sp.v)! : null;
   // ?schedule=a,b,a replays that interleaving (an explored counterexample); the runner reports an unfollowable one in run.error.
   const scheduleParam = first(sp.schedule);
   const run = runScenario(s, { variant, schedule: scheduleParam === undefined ? undefined : scheduleParam.split(',').filter((a) => a !== '').slice(0, 500) });
@@ -119,6 +121,11 @@ export default async function ScenarioPage({ params, searchParams }: { params: P
       <h2>
         Replay under <span className="mono">{variant}</span>
       </h2>
+      {unknownVariant !== null ? (
+        <p className="query-error unknown-variant" role="alert">
+          {`This scenario has no variant "${unknownVariant}"; showing ${variant}, the first of ${variants.join(', ')}.`}
+        </p>
+      ) : null}
       {variantInfo !== undefined ? (
         <p className="muted small">
           {variantInfo.title} ({variantInfo.source})

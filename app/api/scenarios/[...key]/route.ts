@@ -1,4 +1,5 @@
 import { findScenario } from '@/lib/store';
+import { scenarioVariants } from '@/lib/scenario';
 import { scenarioReplay } from '@/app/_components/scenario/scenario-replay';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,14 @@ export async function GET(req: Request, ctx: { params: Promise<{ key: string[] }
   const entry = findScenario(key);
   if (entry === null) return Response.json({ error: `no scenario ${key.join('/')}` }, { status: 404 });
   const url = new URL(req.url);
+  // A mistyped variant is an error, not a replay of another variant that the caller would take
+  // for the one asked.
+  const variant = url.searchParams.get('v');
+  const variants = scenarioVariants(entry.scenario);
+  if (variant !== null && !variants.includes(variant)) {
+    return Response.json({ error: `scenario ${entry.scenario.thread}/${entry.scenario.id} has no variant ${JSON.stringify(variant)}; its variants: ${variants.join(', ')}` }, { status: 404 });
+  }
   const host = req.headers.get('host');
   const site = process.env.THREADLAB_SITE_URL || (host !== null ? `${req.headers.get('x-forwarded-proto') ?? 'http'}://${host}` : url.origin);
-  return Response.json(scenarioReplay(entry, url.searchParams.get('v'), site, url.searchParams.get('inv')));
+  return Response.json(scenarioReplay(entry, variant, site, url.searchParams.get('inv')));
 }
