@@ -1,16 +1,17 @@
-// The knowledge base's annotations (content/threads/<slug>/annotations.md), read and checked once
-// per process and reached by the site through the store, like the scenarios.
+// The knowledge base's annotations (content/threads/<slug>/annotations.md), read and checked
+// once per knowledge base the database holds (content-cache.ts) and reached by the site through
+// the store, like the scenarios.
 import type { Db } from './open-store';
 import { stmt } from './statements';
 import { contentDir } from './scenarios';
 import { loadAnnotations, type LoadedAnnotation } from '../kb/node';
+import { contentCache } from './content-cache';
 
-let cache: LoadedAnnotation[] | undefined;
+const cached = contentCache(() => loadAnnotations(contentDir()));
 
 /** Every thread annotation with its diagnostics (anchors checked against the seed page). */
 export function listAnnotations(): LoadedAnnotation[] {
-  if (cache === undefined) cache = loadAnnotations(contentDir());
-  return cache;
+  return cached();
 }
 
 /** The annotation of the content thread `slug`, or null. */

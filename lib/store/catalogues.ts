@@ -4,6 +4,7 @@
 import type { Claim, Invariant, KbDiagnostic, Subsystem } from '../kb';
 import { loadInvariants, loadSubsystems } from '../kb/node';
 import { listAnnotations } from './annotations';
+import { contentCache } from './content-cache';
 import { contentDir, listScenarioEntries, type ScenarioEntry } from './scenarios';
 
 /** A claim of a content thread, named by the thread's slug. */
@@ -45,19 +46,17 @@ export interface SubsystemView {
   threads: string[];
 }
 
-let invariantsCache: { entries: Invariant[]; diagnostics: KbDiagnostic[] } | undefined;
-let subsystemsCache: { entries: Subsystem[]; diagnostics: KbDiagnostic[] } | undefined;
+const invariantsCache = contentCache(() => loadInvariants(contentDir()));
+const subsystemsCache = contentCache(() => loadSubsystems(contentDir()));
 
 /** Every invariant of content/invariants that parsed, sorted by id, and the diagnostics of those that did not. */
 export function listInvariants(): { entries: Invariant[]; diagnostics: KbDiagnostic[] } {
-  if (invariantsCache === undefined) invariantsCache = loadInvariants(contentDir());
-  return invariantsCache;
+  return invariantsCache();
 }
 
 /** Every subsystem of content/subsystems that parsed, sorted by id, and the diagnostics of those that did not. */
 export function listSubsystems(): { entries: Subsystem[]; diagnostics: KbDiagnostic[] } {
-  if (subsystemsCache === undefined) subsystemsCache = loadSubsystems(contentDir());
-  return subsystemsCache;
+  return subsystemsCache();
 }
 
 function allClaims(): ThreadClaim[] {

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario';
 import type { Db } from './open-store';
 import { stmt } from './statements';
 import { pathHolds } from './catalogues';
+import { KNOWLEDGE_HASH_KEY, storedKnowledgeHash } from './stored-knowledge-hash';
 
 /** A claim with where its anchor was found in the seed page (null status when there is no seed text). */
 export interface KnowledgeClaim {
@@ -30,7 +31,6 @@ export interface KnowledgeWrite {
   hash: string;
 }
 
-const HASH_KEY = 'knowledge_hash';
 const TABLES = ['kb_threads', 'claims', 'claim_answers', 'claim_links', 'scenarios', 'scenario_invariants', 'scenario_subsystems', 'scenario_expect', 'invariants', 'invariant_subsystems', 'invariant_claims', 'subsystems', 'claims_fts', 'scenarios_fts'];
 
 /** The sha256 of the snapshot's JSON: equal snapshots give equal hashes. */
@@ -38,10 +38,6 @@ export function knowledgeHash(snapshot: KnowledgeSnapshot): string {
   return createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
 }
 
-/** The hash of the knowledge base the database holds, or null before the first load. */
-export function storedKnowledgeHash(db: Db): string | null {
-  return (stmt(db, 'SELECT value FROM store_state WHERE key = ?').get(HASH_KEY) as { value: string } | undefined)?.value ?? null;
-}
 
 /** Replaces the knowledge base with `snapshot` in one transaction, unless the stored hash says it is already there. */
 export function writeKnowledge(db: Db, snapshot: KnowledgeSnapshot): KnowledgeWrite {
@@ -56,7 +52,7 @@ export function writeKnowledge(db: Db, snapshot: KnowledgeSnapshot): KnowledgeWr
     for (const s of snapshot.subsystems) {
       stmt(db, 'INSERT INTO subsystems (id, title, description, files_json) VALUES (?, ?, ?, ?)').run(s.id, s.title, s.description, JSON.stringify(s.files));
     }
-    stmt(db, 'INSERT INTO store_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(HASH_KEY, hash);
+    stmt(db, 'INSERT INTO store_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KNOWLEDGE_HASH_KEY, hash);
     return { changed: true, hash };
   }).immediate();
 }

@@ -1,8 +1,10 @@
 // The scenarios the site shows. They are versioned content files (content/scenarios), read and
-// validated once per process; the site reaches them through the store like every other datum.
+// validated once per knowledge base the database holds (content-cache.ts); the site reaches them
+// through the store like every other datum.
 import { join, resolve } from 'node:path';
 import { scenarioHash, type Scenario } from '../scenario';
 import { loadScenarios } from '../scenario/node';
+import { contentCache } from './content-cache';
 
 /** A valid scenario with its file and content hash. */
 export interface ScenarioEntry {
@@ -11,7 +13,11 @@ export interface ScenarioEntry {
   hash: string;
 }
 
-let cache: ScenarioEntry[] | undefined;
+const cached = contentCache(() =>
+  loadScenarios(join(contentDir(), 'scenarios'))
+    .filter((l): l is typeof l & { scenario: Scenario } => l.scenario !== null)
+    .map((l) => ({ scenario: l.scenario, file: l.file, hash: scenarioHash(l.scenario) })),
+);
 
 /** Where the content lives: THREADLAB_CONTENT, else ./content. */
 export function contentDir(): string {
@@ -21,12 +27,7 @@ export function contentDir(): string {
 
 /** Every valid scenario, by thread then id (invalid files are reported by `threadlab scenario verify`). */
 export function listScenarioEntries(): ScenarioEntry[] {
-  if (cache === undefined) {
-    cache = loadScenarios(join(contentDir(), 'scenarios'))
-      .filter((l): l is typeof l & { scenario: Scenario } => l.scenario !== null)
-      .map((l) => ({ scenario: l.scenario, file: l.file, hash: scenarioHash(l.scenario) }));
-  }
-  return cache;
+  return cached();
 }
 
 /**
