@@ -5,6 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ArchiveFormat } from '../archive';
 import { finishItem, readSource, type DecodedCopy, type SourceCopy } from './parse-source';
+// Straight from the file, not through the store's door, which would load SQLite into this thread.
 import { messageRows, type MessageRows } from '../store/message-rows';
 
 /** A finished copy in the store's form: its rows computed, `message.blocks` left empty. */

@@ -21,10 +21,10 @@ export function impliedText(raw: string): string {
   return raw.endsWith('\n') ? raw.slice(0, -1) : raw;
 }
 
-/** Whether `text` is `raw` less its final line end (compared without cutting a new string). */
+/** Whether `text` is `raw` less its final line end (lengths first; `===` compares far faster than startsWith). */
 function isImplied(text: string, raw: string): boolean {
   const n = raw.length > 0 && raw.charCodeAt(raw.length - 1) === 10 ? raw.length - 1 : raw.length;
-  return text.length === n && raw.startsWith(text);
+  return text.length === n && (n === raw.length ? raw : raw.slice(0, n)) === text;
 }
 
 /** A message's blocks in their stored form (see the head of this file). */
