@@ -42,7 +42,7 @@ export interface WorkerParse {
 export function startParseInWorker(path: string, options: { format?: ArchiveFormat } = {}): WorkerParse {
   // Shared with the worker: [TAKEN] batches taken so far, for back-pressure; [HEAD] the items
   // this thread parsed itself while the worker was starting, with HEAD_CLOSED set by the worker
-  // once it starts (see parse-worker.ts).
+  // when it takes over (see parse-worker.ts).
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -65,8 +65,9 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
     wake?.();
   });
   // The worker needs ~150 ms to load the parser (tsx compiles it in a fresh thread) while the
-  // caller has hashed the file and waits: until the worker starts, this thread parses the
-  // head of the file itself, claiming one item at a time; the worker skips the items claimed.
+  // caller has hashed the file and waits: until the worker takes over, this thread parses the
+  // head of the file itself, claiming one item at a time; the worker reads past the items
+  // claimed and takes over at the first one that is not (see parse-worker.ts).
   async function* head(): AsyncGenerator<SourceCopy> {
     const items = readSource(path, options);
     try {
@@ -105,7 +106,7 @@ export function startParseInWorker(path: string, options: { format?: ArchiveForm
   return { copies: copies(), stop: async () => void (await worker.terminate()) };
 }
 
-/** Claims the next item of the file for this thread; false once the worker has started. */
+/** Claims the next item of the file for this thread; false once the worker has taken over. */
 function claimHead(shared: Int32Array): boolean {
   const v = Atomics.load(shared, HEAD);
   // Only this thread counts and only the worker closes, so a failed exchange means closed.

@@ -108,27 +108,49 @@ export function finishItem(it: SourceItem): SourceCopy {
   return it.kind === 'copy' ? it.copy : buildMailCopy(it.item, null);
 }
 
+/** Options of readSource. */
+export interface ReadOptions {
+  format?: ArchiveFormat;
+  /**
+   * Asked once per item, in order, before the item is decoded: false when another thread reads
+   * it (the head of parse-in-worker), and then it is not yielded. Default: every item.
+   */
+  owned?: (index: number) => boolean;
+}
+
 /**
  * The first stage of parseSource: mbox mail is split and decoded only (building the quote
  * tree is left to finishItem, so a worker can do this stage while the main thread does that
  * one and writes SQLite); other files are finished here.
  */
-export async function* readSource(path: string, options: { format?: ArchiveFormat } = {}): AsyncGenerator<SourceItem> {
+export async function* readSource(path: string, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
   const det = await detectFile(path, options.format);
   const sidecar = sidecarFor(path);
+  const owned = options.owned ?? (() => true);
   if (det.format === 'mbox' || det.format === 'mboxrd') {
     const splitter = new MboxSplitter(det.format === 'mbox' ? 'mboxo' : 'mboxrd');
     let ordinal = 0;
     let headerless = 0;
-    const decode = async (m: MboxMessage): Promise<SourceItem> => {
+    const decode = async (m: MboxMessage): Promise<SourceItem | null> => {
+      const at = ordinal++;
+      const mine = owned(at);
+      // A message read by another thread is decoded here only while no message so far had a
+      // header: that is all the 'not mail' check below needs to know of it.
+      if (!mine && headerless < at) return null;
       const decoded = await decodeMessage(m.bytes);
       if (decoded.diagnostics.some((d) => d.ruleId === 'no-headers')) headerless++;
-      return { kind: 'decoded', item: { decoded, original: m.original, ordinal: ordinal++, line: m.line, offset: m.offset, format: det.format } };
+      return mine ? { kind: 'decoded', item: { decoded, original: m.original, ordinal: at, line: m.line, offset: m.offset, format: det.format } } : null;
     };
     for await (const chunk of openStream(path, det.gzip)) {
-      for (const m of splitter.push(chunk as Uint8Array)) yield await decode(m);
+      for (const m of splitter.push(chunk as Uint8Array)) {
+        const it = await decode(m);
+        if (it !== null) yield it;
+      }
     }
-    for (const m of splitter.end()) yield await decode(m);
+    for (const m of splitter.end()) {
+      const it = await decode(m);
+      if (it !== null) yield it;
+    }
     if (ordinal === 0) throw new SourceError('no messages: the mbox is empty');
     if (headerless === ordinal) throw new SourceError('not mail: no message has a header (a body fragment or bare patch?)');
     return;
@@ -140,7 +162,7 @@ export async function* readSource(path: string, options: { format?: ArchiveForma
     const decoded = await decodeMessage(bytes);
     const copy = buildMailCopy({ decoded, original: bytes, ordinal: 0, line: 1, offset: 0, format: det.format }, sidecar);
     if (copy.copyDiagnostics.some((d) => d.ruleId === 'no-headers') && sidecar === null) throw new SourceError('not mail: the file has no header fields (a body fragment or bare patch?)');
-    yield { kind: 'copy', copy };
+    if (owned(0)) yield { kind: 'copy', copy };
     return;
   }
   const text = decodeText(bytes);
@@ -150,8 +172,9 @@ export async function* readSource(path: string, options: { format?: ArchiveForma
   // Archives often keep nothing of the messages a page quotes: rebuild them (oldest first).
   const all = withDerivedAncestors(messageFromPage(page, sidecar));
   for (let k = 0; k < all.length - 1; k++) {
-    yield { kind: 'copy', copy: { ...(all[k] as BuiltMessage), ordinal: k + 1, line: null, byteOffset: null, format: 'derived', raw: new Uint8Array(0), copyDiagnostics: [] } };
+    if (owned(k)) yield { kind: 'copy', copy: { ...(all[k] as BuiltMessage), ordinal: k + 1, line: null, byteOffset: null, format: 'derived', raw: new Uint8Array(0), copyDiagnostics: [] } };
   }
+  if (!owned(all.length - 1)) return;
   const built = all[all.length - 1] as BuiltMessage;
   yield { kind: 'copy', copy: { ...built, ordinal: 0, line: 1, byteOffset: 0, format: det.format, raw: bytes, copyDiagnostics: [{ ruleId: 'format-detected', reason: `${det.format}: ${det.evidence.join('; ')}`, line: null }] } };
 }

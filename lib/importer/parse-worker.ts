@@ -18,7 +18,7 @@ export type WorkerItem = { kind: 'decoded'; item: DecodedCopy } | { kind: 'packe
 export const TAKEN = 0;
 /** Index of the shared count of items the main thread parsed itself before this thread started. */
 export const HEAD = 1;
-/** Set in HEAD by this thread when it starts: from then on the main thread claims no more items. */
+/** Set in HEAD by this thread when it takes over: from then on the main thread claims no more items. */
 export const HEAD_CLOSED = 1 << 30;
 
 /** Reads `path` and streams its items to `port` with back-pressure. */
@@ -26,8 +26,21 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
   // Back-pressure through a shared counter of batches the main thread has taken: cheaper than
   // a message per batch, and this thread may block on it (it has nothing else to do then).
   const shared = new Int32Array(data.shared);
-  // The items the main thread parsed while this thread was loading: read past, never sent.
-  let skip = Atomics.or(shared, HEAD, HEAD_CLOSED);
+  // The main thread parses the head of the file while this thread loads, claiming one item at
+  // a time. This thread reads past the items claimed, and closes the head at the first item
+  // the main thread has not claimed, just before decoding it: from then on every item is ours.
+  let closedAt = -1;
+  const owned = (index: number): boolean => {
+    if (closedAt >= 0) return true;
+    for (;;) {
+      const claimed = Atomics.load(shared, HEAD);
+      if (index < claimed) return false;
+      if (Atomics.compareExchange(shared, HEAD, claimed, claimed | HEAD_CLOSED) === claimed) {
+        closedAt = index;
+        return true;
+      }
+    }
+  };
   let sent = 0;
   const inFlight = () => sent - Atomics.load(shared, TAKEN);
   const send = async (items: WorkerItem[]) => {
@@ -53,11 +66,7 @@ export async function runParseWorker(port: MessagePort, data: { path: string; fo
   };
   try {
     let batch: WorkerItem[] = [];
-    for await (const item of readSource(data.path, data.format === null ? {} : { format: data.format })) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
+    for await (const item of readSource(data.path, data.format === null ? { owned } : { format: data.format, owned })) {
       // While the main thread still has a batch to write, build the quote tree here; only when
       // it has drained everything send the mail decoded, for it to build at once. The result is
       // the same either way, only the thread that computes it changes.
