@@ -8,6 +8,10 @@
 
 const VERSION_HOOK = Symbol.for('threadlab.storeVersion');
 const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
+// Misses whose render never reached set() (a render that threw) would otherwise pile up; past
+// this many the oldest is forgotten, and its render, if it ever ends, is stamped with the version
+// current then (the one case where a render straddling an import could be kept).
+const MISSES_MAX = 10_000;
 
 /** The store version now, or 'unopened' before any page has opened the database. */
 function currentVersion() {
@@ -54,7 +58,9 @@ export default class PageCache {
       return { lastModified: hit.lastModified, value: hit.value };
     }
     if (hit !== undefined) forget(key);
+    missedAt.delete(key);
     missedAt.set(key, version);
+    if (missedAt.size > MISSES_MAX) missedAt.delete(missedAt.keys().next().value);
     return null;
   }
 
