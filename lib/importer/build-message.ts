@@ -154,8 +154,14 @@ export function withDerivedAncestors(page: BuiltMessage): BuiltMessage[] {
     // Attribution dates carry their own zone; store UTC like every other date so that ordering
     // and d: ranges compare like with like (a date without a zone stays as written).
     if (m.date !== null && /(Z|[+-]\d{2}:\d{2})$/.test(m.date) && !Number.isNaN(Date.parse(m.date))) m.date = new Date(m.date).toISOString();
+    // A derived message's body is its quoted slices end to end; each block's start must index
+    // that body, not the page the slices were cut from (the store cuts raw from body by start).
     let body = '';
-    for (const b of m.blocks) body += b.raw;
+    m.blocks = m.blocks.map((b) => {
+      const rebased = { ...b, start: body.length };
+      body += b.raw;
+      return rebased;
+    });
     return { message: m, body, syntheticId: m.messageId !== parent, contentKey: blocksContentKey(m.blocks), addressAsWritten: m.from.address, sidecar: null };
   });
   out.push(page);

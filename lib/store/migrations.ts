@@ -320,6 +320,24 @@ export const migrations: readonly Migration[] = [
         );
     `,
   },
+  {
+    version: 6,
+    name: 'derived block offsets',
+    sql: `
+      -- A derived message's body is its quoted slices end to end, but its blocks kept the
+      -- offsets they had in the page they were cut from, so a read cut the wrong raw slices.
+      -- Each block now starts where the blocks before it end.
+      UPDATE message_blocks SET blocks = (
+        SELECT json_group_array(json_set(value, '$[2]', run) ORDER BY k)
+        FROM (
+          SELECT CAST(key AS INTEGER) AS k, value,
+            COALESCE(SUM(value ->> 3) OVER (ORDER BY CAST(key AS INTEGER) ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS run
+          FROM json_each(message_blocks.blocks)
+        )
+      )
+      WHERE message_id IN (SELECT id FROM messages WHERE derived = 1);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */
