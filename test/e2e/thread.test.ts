@@ -57,6 +57,9 @@ test('home -> the write_cache_pages thread: Dave Chinner and Brian Foster at the
 test('quoted passages fold and unfold, and folded text stays in the page', async () => {
   const page = await site.browser.newPage();
   await page.goto(site.server.url + `/t/${encodeURIComponent(wcpRoot)}`);
+  // The archive page lost the thread's subject; the annotation's title stands in, in the tab too.
+  assert.equal(await page.locator('h1').innerText(), 'xfs_do_writepage() errors stop write_cache_pages() during WB_SYNC_ALL');
+  assert.equal(await page.title(), 'xfs_do_writepage() errors stop write_cache_pages() during WB_SYNC_ALL · threadlab');
   const own = page.locator(`article[id="m-${wcpPageMessage}"]`);
   const q = own.locator('details.block', { hasText: 'XFS is probably the only filesystem' });
   assert.equal(await q.evaluate((d) => (d as HTMLDetailsElement).open), true);

@@ -24,7 +24,8 @@ const loadThread = cache((id: string) => getThread(getReadStore(), id));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = loadThread(pageParam((await params).thread));
-  return { title: t?.summary.subject ?? 'thread' };
+  if (t === null) return { title: 'thread' };
+  return { title: t.summary.subject ?? claimsOf(t.summary.rootId, threadOrder(t.root)).annotation?.title ?? 'thread' };
 }
 
 type Placement = ReturnType<typeof placeClaims>;
@@ -71,7 +72,8 @@ export default async function ThreadPage({ params }: { params: Params }) {
   }
   return (
     <section className="thread">
-      <h1>{thread.summary.subject ?? '(no subject)'}</h1>
+      {/* An archive page may lose the subject (seed 000 did); the annotation's title stands in. */}
+      <h1>{thread.summary.subject ?? annotation?.title ?? '(no subject)'}</h1>
       <p className="muted">
         {thread.summary.messageCount} {thread.summary.messageCount === 1 ? "message" : "messages"}
         {thread.summary.ghostCount > 0 ? `, ${thread.summary.ghostCount} missing` : ''} · {[...people].join(', ')}
