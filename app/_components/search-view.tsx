@@ -1,6 +1,6 @@
 // The search page's content, shared by /search (the form, and the queries that cannot be put in a
 // path) and /search/q/<query> (the cached results page /search?q= is rewritten to).
-import { getReadStore, searchKnowledge, searchMessages, threadRootForSlug, type KbVerdict, type KnowledgeHits } from '@/lib/store';
+import { getReadStore, kbTitleForRoot, searchKnowledge, searchMessages, threadRootForSlug, type KbVerdict, type KnowledgeHits } from '@/lib/store';
 import { Snippet } from '@/app/_components/snippet';
 import { claimAnchor } from '@/app/_components/claims/claim-card';
 import { messageFragment, threadUrl, messageUrl } from '@/app/_components/urls';
@@ -139,7 +139,7 @@ export function SearchView({ q }: { q: string }) {
                 {outcome.hits.hits.map((h) => (
                   <li key={h.messageId}>
                     <a href={h.threadRootId !== null ? threadUrl(h.threadRootId) + messageFragment(h.messageId) : messageUrl(h.messageId)}>
-                      {h.subject ?? '(no subject)'}
+                      {h.subject ?? (h.threadRootId === null ? null : kbTitleForRoot(db, h.threadRootId)) ?? '(no subject)'}
                     </a>{' '}
                     <span className="muted small">
                       {`${h.from.name ?? h.from.address ?? 'unknown'} ${h.date?.slice(0, 10) ?? ''}`}

@@ -22,7 +22,7 @@ export { storedKnowledgeHash } from './stored-knowledge-hash';
 export type { KnowledgeClaim, KnowledgeSnapshot, KnowledgeWrite } from './knowledge-writer';
 export { contentDir, findScenario, listScenarioEntries } from './scenarios';
 export type { ScenarioEntry } from './scenarios';
-export { threadRootForSlug } from './thread-slugs';
+export { kbTitleForRoot, threadRootForSlug } from './thread-slugs';
 export { annotationForSlug, listAnnotations, slugForThreadRoot } from './annotations';
 export { invariantView, listInvariants, listSubsystems, subsystemView } from './catalogues';
 export type { InvariantView, ScenarioRelation, SubsystemView, ThreadClaim } from './catalogues';

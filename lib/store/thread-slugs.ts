@@ -12,3 +12,12 @@ export function threadRootForSlug(db: Db, slug: string): string | null {
     WHERE s.path LIKE 'content/threads/' || ? || '/%' ORDER BY c.id LIMIT 1`).get(slug) as { root_id: string } | undefined;
   return row?.root_id ?? null;
 }
+
+/**
+ * The knowledge base's title of the thread with this root, or null: it stands in for a subject
+ * the archive page lost (seed 000 kept none).
+ */
+export function kbTitleForRoot(db: Db, rootId: string): string | null {
+  const row = stmt(db, 'SELECT title FROM kb_threads WHERE root_id = ? LIMIT 1').get(rootId) as { title: string } | undefined;
+  return row?.title ?? null;
+}
