@@ -24,7 +24,6 @@ const nextConfig = {
   // Lint and typecheck run in `npm run check`; the build need not repeat them.
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
-  // /t/<thread>.mbox is the thread as an mbox download, served by a route handler.
   // TypeScript ESM style: a `./x.js` import may name `./x.ts` (lib/scenario/node.ts needs it, since
   // a bare `./x.node` would be read as a native addon by Node's resolver).
   webpack(config) {
@@ -50,6 +49,8 @@ const nextConfig = {
       { source: '/:section(t|search)/:rest*', headers: [{ key: 'Cache-Control', value: 'no-cache' }] },
     ];
   },
+  // /search?q= to the cached results page (see SEARCH_REWRITABLE above); /t/<thread>.mbox is the
+  // thread as an mbox download, served by a route handler (afterFiles: before dynamic routes).
   async rewrites() {
     return {
       beforeFiles: [{ source: '/search', has: [{ type: 'query', key: 'q', value: SEARCH_REWRITABLE }], destination: '/search/q/:q' }],
