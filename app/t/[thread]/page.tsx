@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { annotationForSlug, getReadStore, getThread, slugForThreadRoot, storeVersion, type ThreadTreeNode } from '@/lib/store';
+import { annotationForSlug, getReadStore, getThread, kbTitleForRoot, slugForThreadRoot, storeVersion, type ThreadTreeNode } from '@/lib/store';
 import { placeClaims, type ClaimPlacement } from '@/app/_components/claims/place-claims';
 import type { ThreadAnnotation } from '@/lib/kb';
 import { claimAnchor } from '@/app/_components/claims/claim-card';
@@ -25,7 +25,7 @@ const loadThread = cache((id: string) => getThread(getReadStore(), id));
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = loadThread(pageParam((await params).thread));
   if (t === null) return { title: 'thread' };
-  return { title: t.summary.subject ?? claimsOf(t.summary.rootId, threadOrder(t.root)).annotation?.title ?? 'thread' };
+  return { title: t.summary.subject ?? kbTitleForRoot(getReadStore(), t.summary.rootId) ?? 'thread' };
 }
 
 type Placement = ReturnType<typeof placeClaims>;
