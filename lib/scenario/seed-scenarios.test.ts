@@ -97,3 +97,14 @@ test('runs and explorations are deterministic: the same scenario gives byte-iden
   assert.equal(JSON.stringify(exploreScenario(s)), JSON.stringify(exploreScenario(s)));
   assert.equal(JSON.stringify(runScenario(s, { variant: 'darrick-post-write-eio' })), JSON.stringify(runScenario(s, { variant: 'darrick-post-write-eio' })));
 });
+
+test('exploring a violating scenario reports its progress, then the counterexample pass with the final counts', () => {
+  const seen: Array<{ phase: string; states: number; terminals: number }> = [];
+  const budget = { maxStates: 2_000_000, maxDepth: 2_000, progressEvery: 16, onProgress: (p: { phase: string; states: number; terminals: number }) => seen.push({ phase: p.phase, states: p.states, terminals: p.terminals }) };
+  const e = exploreScenario(byId('write-cache-pages-stop-on-error', 'unmount-leaks-delalloc'), { variant: 'v4.19', budget });
+  assert.ok(e.verdicts.some((v) => v.verdict !== 'never'), 'v4.19 breaks an invariant');
+  const explored = seen.filter((p) => p.phase === 'explore').map((p) => p.states);
+  assert.deepEqual(explored, Array.from({ length: Math.floor(e.states / 16) }, (_, i) => 16 * (i + 1)));
+  assert.deepEqual(seen.filter((p) => p.phase === 'counterexamples'), [{ phase: 'counterexamples', states: e.states, terminals: e.terminals }]);
+  assert.equal(seen[seen.length - 1]?.phase, 'counterexamples');
+});
